@@ -1,0 +1,46 @@
+# The two commands: `make run` serves the demo fair, `make test` runs ruff and the test suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app fairmatch
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard fairmatch/translations/*/LC_MESSAGES/messages.po))
+
+.PHONY: run test lint translations messages clean
+
+run: $(VENV)/.runtime $(CATALOGS)
+	$(FLASK) init-db
+	$(FLASK) seed-demo --if-empty
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: $(VENV)/.dev $(CATALOGS)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check fairmatch tests
+
+translations: $(CATALOGS)
+
+%.mo: %.po $(VENV)/.runtime
+	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@ >/dev/null
+
+# Refresh the message catalogue from the code and templates (then translate the new entries).
+messages: $(VENV)/.runtime
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ --no-location --sort-output -o fairmatch/translations/messages.pot .
+	$(BIN)/pybabel update -i fairmatch/translations/messages.pot -d fairmatch/translations --no-fuzzy-matching --ignore-obsolete
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt $(VENV)/bin/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf $(VENV) $(CATALOGS) .pytest_cache .ruff_cache

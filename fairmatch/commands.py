@@ -1,0 +1,130 @@
+"""The admin command line (INTERFACES.md): exit 0 on success, 1 on bad input with one problem
+per line on stderr; stdout carries only the result."""
+
+import json
+import sys
+
+import click
+from flask import Flask
+from flask.cli import AppGroup, with_appcontext
+from flask_migrate import upgrade
+
+from fairmatch.auth import services as accounts
+from fairmatch.auth.models import ROLES
+from fairmatch.auth.passwords import password_problems
+from fairmatch.enterprises.exchange import ImportRefused, export_document, import_document
+from fairmatch.enterprises.models import Membership
+from fairmatch.enterprises.services import enterprise_by_key
+from fairmatch.errors import DomainError
+from fairmatch.extensions import db
+
+
+def fail(*problems: str) -> None:
+    for problem in problems:
+        click.echo(problem, err=True)
+    sys.exit(1)
+
+
+@click.command("init-db")
+@with_appcontext
+def init_db() -> None:
+    """Create or upgrade the schema to the latest migration."""
+    upgrade()
+    click.echo("database is up to date")
+
+
+@click.command("seed-demo")
+@with_appcontext
+@click.option("--seed", default=2026, show_default=True, type=int, help="random seed of the demo data")
+@click.option("--enterprises", default=300, show_default=True, type=click.IntRange(5, 20000))
+@click.option("--if-empty", is_flag=True, help="do nothing (and succeed) when the database holds data")
+def seed_demo(seed: int, enterprises: int, if_empty: bool) -> None:
+    """Fill an empty database with a complete, deterministic demo fair."""
+    from fairmatch.organizer.demo import DemoRefused, seed_demo_fair
+
+    try:
+        summary = seed_demo_fair(seed=seed, enterprises=enterprises)
+    except DemoRefused as refusal:
+        if not if_empty:
+            fail(str(refusal))
+        summary = "the database already holds data: nothing seeded"
+    click.echo(summary)
+
+
+users = AppGroup("users", help="Manage user accounts.")
+
+
+@users.command("create")
+@click.option("--email", required=True)
+@click.option("--password", required=True)
+@click.option("--role", required=True, type=click.Choice(ROLES))
+@click.option("--tax-code", "key", default=None, help="make the user an approved member of this enterprise")
+def create_user(email: str, password: str, role: str, key: str | None) -> None:
+    """Make an active user, optionally an approved member of an existing enterprise."""
+    problems = [f"password: {p}" for p in password_problems(password, email)]
+    if "@" not in email:
+        problems.append(f"email: {email!r} is not an email address")
+    enterprise = enterprise_by_key(key) if key else None
+    if key and enterprise is None:
+        problems.append(f"tax-code: no enterprise with key {key!r}")
+    if problems:
+        fail(*problems)
+    try:
+        user = accounts.create_user(email, password, role, name=email.split("@")[0], locale="en")
+    except DomainError:
+        fail(f"email: a user with {email!r} already exists")
+    if enterprise is not None:
+        has_owner = any(m.is_owner and m.status == "approved" for m in enterprise.memberships)
+        db.session.add(Membership(user=user, enterprise=enterprise, status="approved", is_owner=not has_owner))
+    db.session.commit()
+    click.echo(f"created {role} {user.email}")
+
+
+tokens = AppGroup("tokens", help="Manage API tokens.")
+
+
+@tokens.command("create")
+@click.option("--email", required=True)
+def create_token(email: str) -> None:
+    """Print a new API token for the user (shown once; stored hashed)."""
+    user = accounts.find_user(email)
+    if user is None:
+        fail(f"email: no user with {email!r}")
+    click.echo(accounts.issue_token(user))
+
+
+@click.command("import-data")
+@with_appcontext
+@click.argument("path", type=click.Path(dir_okay=False))
+def import_data(path: str) -> None:
+    """Import a fairmatch-exchange/1 document: everything or, on any error, nothing."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            doc = json.load(handle)
+    except OSError as error:
+        fail(f"{path}: cannot be read ({error.strerror})")
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        fail(f"$: not valid UTF-8 JSON ({error})")
+    try:
+        summary = import_document(doc)
+    except ImportRefused as refusal:
+        fail(*refusal.problems)
+    click.echo(
+        f"categories: {summary.categories_added} added, {summary.categories_updated} updated; "
+        f"enterprises: {summary.enterprises_added} added, {summary.enterprises_updated} updated, "
+        f"{summary.enterprises_unchanged} unchanged"
+    )
+
+
+@click.command("export-data")
+@with_appcontext
+def export_data() -> None:
+    """Print the whole fairmatch-exchange/1 document."""
+    click.echo(json.dumps(export_document(), ensure_ascii=False, indent=1))
+
+
+def init_app(app: Flask) -> None:
+    for command in (init_db, seed_demo, users, tokens, import_data, export_data):
+        app.cli.add_command(command)
+
+

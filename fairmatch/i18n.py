@@ -1,0 +1,84 @@
+"""Language choice and locale-aware formatting: Vietnamese first, English second.
+
+The language comes from `?lang=` (remembered in the session and on the user's account), then the
+signed-in user's choice, then Vietnamese. Times are stored in UTC and shown in the fair's zone.
+"""
+
+import unicodedata
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime, format_time
+from babel.numbers import format_currency, format_decimal
+from flask import Flask, current_app, has_request_context, request, session
+from flask_babel import get_locale
+from flask_login import current_user
+
+from fairmatch.extensions import babel, db
+
+
+def init_app(app: Flask) -> None:
+    babel.init_app(app, locale_selector=select_language)
+    app.before_request(remember_language)
+
+
+def select_language() -> str:
+    if not has_request_context():
+        return "en"  # the command line speaks English (INTERFACES.md)
+    languages = current_app.config["LANGUAGES"]
+    chosen = request.args.get("lang") or session.get("lang")
+    if chosen in languages:
+        return chosen
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def remember_language() -> None:
+    chosen = request.args.get("lang")
+    if chosen not in current_app.config["LANGUAGES"]:
+        return
+    session["lang"] = chosen
+    if current_user.is_authenticated and current_user.locale != chosen:
+        current_user.locale = chosen
+        db.session.commit()
+
+
+def language() -> str:
+    """The language of the current request: `vi` or `en`."""
+    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def fair_zone() -> ZoneInfo:
+    return ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+
+
+def vnd(amount: int | None) -> str:
+    """Whole Vietnamese đồng: `15.000.000 ₫` in Vietnamese, `₫15,000,000` in English."""
+    if amount is None:
+        return ""
+    return format_currency(amount, "VND", locale=language())
+
+
+def number(value: float | int | None) -> str:
+    return "" if value is None else format_decimal(value, locale=language())
+
+
+def local_datetime(value: datetime | None, form: str = "medium") -> str:
+    """A UTC datetime shown in the fair's time zone in the current language."""
+    if value is None:
+        return ""
+    return format_datetime(value, form, tzinfo=fair_zone(), locale=language())
+
+
+def local_date(value: date | None, form: str = "medium") -> str:
+    return "" if value is None else format_date(value, form, locale=language())
+
+
+def local_time(value: datetime | None, form: str = "short") -> str:
+    return "" if value is None else format_time(value, form, tzinfo=fair_zone(), locale=language())
+
+
+def nfc(text: str | None) -> str | None:
+    """Normalise typed text to NFC so that ế typed as e + two marks is stored as one ế."""
+    return None if text is None else unicodedata.normalize("NFC", text).strip()

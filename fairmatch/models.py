@@ -1,0 +1,23 @@
+"""Every model module, imported once so that SQLAlchemy and Alembic know all the tables."""
+
+from fairmatch.audit.models import AuditEntry
+from fairmatch.auth.models import ApiToken, PasswordReset, User
+from fairmatch.booths.models import Booth, Hall
+from fairmatch.enterprises.models import (
+    Category,
+    CategoryInput,
+    Certification,
+    Enterprise,
+    EnterpriseSector,
+    Membership,
+    Need,
+    Product,
+)
+from fairmatch.notifications.models import Notification
+from fairmatch.organizer.models import Fair
+
+__all__ = [
+    "ApiToken", "AuditEntry", "Booth", "Category", "CategoryInput", "Certification", "Enterprise",
+    "EnterpriseSector", "Fair", "Hall", "Membership", "Need", "Notification", "PasswordReset",
+    "Product", "User",
+]

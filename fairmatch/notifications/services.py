@@ -1,0 +1,58 @@
+"""Notify users: render the message in the recipient's language and store it in the outbox."""
+
+from flask import render_template
+from flask_babel import force_locale
+from sqlalchemy import func, select
+
+from fairmatch.database import utcnow
+from fairmatch.extensions import db
+from fairmatch.notifications.models import Notification
+
+
+def notify(user, kind: str, *, link: str | None = None, email: bool = True, **params) -> Notification:
+    """Store a `kind` message for `user`, rendered from `templates/notifications/<kind>.txt`.
+
+    The template's first line is the subject. Delivery by email happens later, from the outbox.
+    """
+    language = user.locale or "vi"
+    with force_locale(language):
+        text = render_template(f"notifications/{kind}.txt", user=user, link=link, **params)
+    subject, _, body = text.strip().partition("\n")
+    message = Notification(
+        user=user,
+        email=user.email,
+        language=language,
+        kind=kind,
+        subject=subject.strip(),
+        body=body.strip(),
+        link=link,
+        email_state="pending" if email else "none",
+    )
+    db.session.add(message)
+    return message
+
+
+def unread_count(user) -> int:
+    return db.session.scalar(
+        select(func.count(Notification.id)).where(
+            Notification.user_id == user.id, Notification.read_at.is_(None)
+        )
+    )
+
+
+def messages_for(user, limit: int = 100) -> list[Notification]:
+    return list(
+        db.session.scalars(
+            select(Notification)
+            .where(Notification.user_id == user.id)
+            .order_by(Notification.created_at.desc(), Notification.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def mark_all_read(user) -> None:
+    for message in messages_for(user):
+        if message.read_at is None:
+            message.read_at = utcnow()
+    db.session.commit()

@@ -1,0 +1,51 @@
+"""Fair editions: the current one is the one booth sales and meetings act on."""
+
+from datetime import date
+
+from sqlalchemy import JSON, Index, String, select, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from fairmatch.extensions import db
+
+DEFAULT_SESSIONS = [
+    {"session": "am", "start": "09:00", "end": "11:30"},
+    {"session": "pm", "start": "13:30", "end": "16:30"},
+]
+
+
+class Fair(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name_vi: Mapped[str] = mapped_column(String(300))
+    name_en: Mapped[str] = mapped_column(String(300))
+    venue_vi: Mapped[str] = mapped_column(String(300), default="")
+    venue_en: Mapped[str] = mapped_column(String(300), default="")
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    time_zone: Mapped[str] = mapped_column(String(40), default="Asia/Ho_Chi_Minh")
+    is_current: Mapped[bool] = mapped_column(default=False)
+    meeting_slot_minutes: Mapped[int] = mapped_column(default=30)
+    meeting_tables: Mapped[int] = mapped_column(default=40)
+    meetings_at_booths: Mapped[bool] = mapped_column(default=True)
+    meeting_sessions: Mapped[list[dict]] = mapped_column(JSON, default=lambda: list(DEFAULT_SESSIONS))
+
+    # At most one edition is current: a partial unique index, on SQLite as on PostgreSQL.
+    __table_args__ = (
+        Index(
+            "uq_fair_one_current",
+            "is_current",
+            unique=True,
+            sqlite_where=text("is_current"),
+            postgresql_where=text("is_current"),
+        ),
+    )
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_vi
+
+    def venue(self, lang: str) -> str:
+        return self.venue_en if lang == "en" else self.venue_vi
+
+
+def current_fair() -> Fair | None:
+    """The edition an organizer marked current, if any."""
+    return db.session.scalar(select(Fair).where(Fair.is_current))

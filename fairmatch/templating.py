@@ -1,0 +1,39 @@
+"""What every template can use: formatting filters and the request's language."""
+
+from flask import Flask, request, url_for
+from flask_login import current_user
+
+from fairmatch import i18n
+from fairmatch.enterprises.forms import KIND_CHOICES
+from fairmatch.notifications.services import unread_count
+from fairmatch.vocabulary import CERTIFICATIONS, SECTORS
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters.update(
+        vnd=i18n.vnd,
+        number=i18n.number,
+        local_datetime=i18n.local_datetime,
+        local_date=i18n.local_date,
+        local_time=i18n.local_time,
+    )
+
+    @app.context_processor
+    def globals_for_templates():
+        return {
+            "lang": i18n.language(),
+            "switch_language_url": switch_language_url,
+            "sectors": SECTORS,
+            "kinds": KIND_CHOICES,
+            "kind_labels": dict(KIND_CHOICES),
+            "certifications": CERTIFICATIONS,
+            "unread_notifications": unread_count(current_user) if current_user.is_authenticated else 0,
+        }
+
+
+def switch_language_url(lang: str) -> str:
+    """The current page in `lang` (query string kept)."""
+    args = request.args.to_dict(flat=False)
+    args["lang"] = [lang]
+    endpoint = request.endpoint or "home.index"
+    return url_for(endpoint, **(request.view_args or {}), **args)

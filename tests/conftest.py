@@ -1,0 +1,148 @@
+"""Fixtures: apps on a migrated database (SQLite, or PostgreSQL when TEST_DATABASE_URL is set)
+that starts empty for every test, and factories that build what a test needs."""
+
+import itertools
+import os
+import shutil
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import create_engine, text
+
+os.environ["FAIRMATCH_CONFIG"] = "testing"
+
+from fairmatch import create_app
+from fairmatch.auth.models import User
+from fairmatch.enterprises.keys import tax_check_digit
+from fairmatch.enterprises.models import Enterprise, Membership
+from fairmatch.extensions import db
+
+POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def migrated_url(tmp_path_factory) -> str:
+    """The schema built by the migrations, once per session."""
+    url = POSTGRES_URL or f"sqlite:///{tmp_path_factory.mktemp('db') / 'template.db'}"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return url
+
+
+@pytest.fixture
+def database_url(migrated_url, tmp_path):
+    """An empty migrated database for one test: a copy of the template on SQLite, emptied
+    afterwards on PostgreSQL."""
+    if migrated_url.startswith("sqlite"):
+        copy = tmp_path / "test.db"
+        shutil.copy(migrated_url.removeprefix("sqlite:///"), copy)
+        yield f"sqlite:///{copy}"
+        return
+    yield migrated_url
+    engine = create_engine(migrated_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as connection:
+        tables = connection.execute(
+            text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'")
+        ).scalars()
+        connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture
+def make_app(database_url):
+    """Build an app on this test's database, with settings overridden as the test needs."""
+    apps = []
+
+    def make(**overrides):
+        app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "WTF_CSRF_ENABLED": False} | overrides)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+_numbers = itertools.count(100000001)
+
+
+def new_tax_code() -> str:
+    """A fresh valid 10-digit tax code."""
+    while True:
+        first_nine = f"{next(_numbers):09d}"
+        digit = tax_check_digit(first_nine)
+        if digit is not None:
+            return first_nine + str(digit)
+
+
+@pytest.fixture
+def make_enterprise(app):
+    """Create an enterprise; returns its key."""
+
+    def make(**overrides) -> str:
+        fields = {"tax_code": new_tax_code(), "name_vi": "Công ty TNHH Cơ khí Hòa Lạc",
+                  "name_en": "Hoa Lac Mechanics Co., Ltd.", "kind": "supplier", "verified": True}
+        fields |= overrides
+        fields.setdefault("key", fields["tax_code"])
+        with app.app_context():
+            db.session.add(Enterprise(**fields))
+            db.session.commit()
+        return fields["key"]
+
+    return make
+
+
+@pytest.fixture
+def make_user(app):
+    """Create an active user (optionally an approved member or owner of an enterprise); returns its email."""
+    emails = itertools.count(1)
+
+    def make(role="exhibitor", *, email=None, password=PASSWORD, enterprise=None, owner=True, **fields) -> str:
+        email = email or f"{role}{next(emails)}@example.vn"
+        with app.app_context():
+            user = User(email=email, role=role, name=fields.pop("name", "Nguyễn Văn An"), **fields)
+            user.set_password(password)
+            db.session.add(user)
+            if enterprise:
+                target = db.session.query(Enterprise).filter_by(key=enterprise).one()
+                db.session.add(Membership(user=user, enterprise=target, is_owner=owner, status="approved"))
+            db.session.commit()
+        return email
+
+    return make
+
+
+class Auth:
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, email, password=PASSWORD):
+        return self.client.post("/login", data={"email": email, "password": password})
+
+    def logout(self):
+        return self.client.post("/logout")
+
+
+@pytest.fixture
+def auth(client):
+    return Auth(client)
