@@ -32,6 +32,7 @@ class Config:
     LOCKOUT_MINUTES = 15
     PASSWORD_RESET_HOURS = 2
     PASSWORD_MIN_LENGTH = 10
+    PASSWORD_HASH_METHOD = "scrypt"
     PRIVACY_NOTICE_VERSION = "2026-11"
 
 
@@ -44,6 +45,8 @@ class TestingConfig(Config):
     SECRET_KEY = "testing-only-not-secret"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     RATELIMIT_STORAGE_URI = "memory://"
+    # Hashing is deliberately slow; tests need many accounts, not protection against cracking.
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
     REDIS_URL = None
 
 

@@ -248,3 +248,43 @@ def test_asking_a_reset_for_an_unknown_email_looks_the_same(app, client, make_us
     ]
     assert pages[0].replace(known, "") == pages[1].replace("ghost@example.vn", "")
     assert count(app, PasswordReset) == 1
+
+
+def test_role_required_sends_strangers_to_sign_in_and_refuses_other_roles(make_app, make_user):
+    from fairmatch.auth.decorators import role_required
+
+    app = make_app()
+
+    @app.get("/organizers-only")
+    @role_required("organizer")
+    def organizers_only():
+        return "ok"
+
+    client = app.test_client()
+    assert client.get("/organizers-only").headers["Location"].startswith("/login?next=")
+    client.post("/login", data={"email": make_user("buyer"), "password": PASSWORD})
+    assert client.get("/organizers-only").status_code == 403
+    client.post("/logout")
+    client.post("/login", data={"email": make_user("organizer"), "password": PASSWORD})
+    assert client.get("/organizers-only").get_data(as_text=True) == "ok"
+
+
+def test_require_member_lets_members_and_organizers_act_on_an_enterprise(app, make_enterprise, make_user):
+    import pytest
+    from flask_login import login_user
+
+    from fairmatch.auth.decorators import require_member
+    from fairmatch.errors import NotAllowed
+
+    key = make_enterprise()
+    member, stranger, organizer = make_user(enterprise=key, owner=False), make_user(), make_user("organizer")
+    for email, allowed, owner_only in ((member, True, False), (member, False, True), (stranger, False, False),
+                                       (organizer, True, True)):
+        with app.test_request_context():
+            login_user(db.session.scalar(select(User).where(User.email == email)))
+            enterprise = db.session.scalar(select(Enterprise).where(Enterprise.key == key))
+            if allowed:
+                require_member(enterprise, owner=owner_only)
+            else:
+                with pytest.raises(NotAllowed):
+                    require_member(enterprise, owner=owner_only)
