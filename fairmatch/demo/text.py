@@ -1,0 +1,42 @@
+"""Small text helpers for the demo fair: NFC, accent folding, slugs and list phrases."""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def nfc(text: str) -> str:
+    """The text in Unicode NFC, the only form the demo fair emits."""
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """The text without Vietnamese diacritics: `Hòa Lạc` → `Hoa Lac`, `Đông Anh` → `Dong Anh`."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII slug with hyphens, for fictional web and e-mail domains."""
+    return _NON_SLUG.sub("-", fold(text).lower()).strip("-")
+
+
+def lower_first(name: str) -> str:
+    """Lower-case the first letter of a name for use mid-sentence; `PCB` and `IoT` stay as they are."""
+    rest_of_word = name.split(" ", 1)[0][1:]
+    if rest_of_word != rest_of_word.lower():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def join_phrases(items: list[str], conjunction: str) -> str:
+    """`a, b và c` / `a, b and c` — a natural list in either language."""
+    if len(items) <= 1:
+        return "".join(items)
+    # Names such as "Tủ điện trung thế, hạ thế" carry commas of their own.
+    separator = "; " if any("," in item for item in items) else ", "
+    return f"{separator.join(items[:-1])} {conjunction} {items[-1]}"
