@@ -47,7 +47,8 @@ def database_url(migrated_url, tmp_path):
         tables = connection.execute(
             text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'")
         ).scalars()
-        connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        quoted = ", ".join(f'"{table}"' for table in tables)
+        connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
     engine.dispose()
 
 
