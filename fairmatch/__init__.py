@@ -81,11 +81,12 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from fairmatch.api.views import blueprint as api
     from fairmatch.auth.views import blueprint as auth
+    from fairmatch.booths.views import blueprint as booths
     from fairmatch.enterprises.views import blueprint as enterprises
     from fairmatch.home.views import blueprint as home
     from fairmatch.notifications.views import blueprint as notifications
 
-    for blueprint in (home, auth, enterprises, notifications, api):
+    for blueprint in (home, auth, enterprises, booths, notifications, api):
         app.register_blueprint(blueprint)
 
 

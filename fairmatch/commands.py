@@ -123,8 +123,17 @@ def export_data() -> None:
     click.echo(json.dumps(export_document(), ensure_ascii=False, indent=1))
 
 
+@click.command("expire-holds")
+@with_appcontext
+def expire_holds() -> None:
+    """Release booth holds whose time is up (reads do it too; this is for cron)."""
+    from fairmatch.booths.services import expire_holds as release
+
+    click.echo(f"{release()} hold(s) released")
+
+
 def init_app(app: Flask) -> None:
-    for command in (init_db, seed_demo, users, tokens, import_data, export_data):
+    for command in (init_db, seed_demo, users, tokens, import_data, export_data, expire_holds):
         app.cli.add_command(command)
 
 

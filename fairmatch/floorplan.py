@@ -94,3 +94,27 @@ def is_connected(rects: list[Rect]) -> bool:
                 reached.add(other)
                 frontier.append(other)
     return len(reached) == len(rects)
+
+
+def stack_halls(sizes: list[tuple[float, float]], gap: float = 6.0) -> list[tuple[float, float]]:
+    """Offsets (x, y) that draw halls one below the other with `gap` metres between them."""
+    offsets, y = [], 0.0
+    for _width, depth in sizes:
+        offsets.append((0.0, y))
+        y += depth + gap
+    return offsets
+
+
+def neighbours(target: Rect, others: list[tuple[str, Rect]], steps: int = 2) -> list[str]:
+    """Codes of the rectangles reachable from `target` through shared walls in at most `steps`."""
+    reached: dict[str, Rect] = {}
+    frontier = [target]
+    for _ in range(steps):
+        next_frontier = []
+        for rect in frontier:
+            for code, other in others:
+                if code not in reached and other != target and touching(rect, other):
+                    reached[code] = other
+                    next_frontier.append(other)
+        frontier = next_frontier
+    return list(reached)

@@ -49,6 +49,16 @@ def language() -> str:
     return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
 
 
+def sector_label(code: str | None) -> str:
+    """A sector's name in the current language (the code itself when unknown)."""
+    from fairmatch.vocabulary import SECTORS
+
+    names = SECTORS.get(code or "")
+    if names is None:
+        return code or ""
+    return names[1] if language() == "en" else names[0]
+
+
 def fair_zone() -> ZoneInfo:
     return ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
 

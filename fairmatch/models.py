@@ -2,7 +2,7 @@
 
 from fairmatch.audit.models import AuditEntry
 from fairmatch.auth.models import ApiToken, PasswordReset, User
-from fairmatch.booths.models import Booth, Hall
+from fairmatch.booths.models import Booth, BoothReservation, Hall, Payment, ReservationBooth, WaitlistEntry
 from fairmatch.enterprises.models import (
     Category,
     CategoryInput,
@@ -17,7 +17,24 @@ from fairmatch.notifications.models import Notification
 from fairmatch.organizer.models import Fair
 
 __all__ = [
-    "ApiToken", "AuditEntry", "Booth", "Category", "CategoryInput", "Certification", "Enterprise",
-    "EnterpriseSector", "Fair", "Hall", "Membership", "Need", "Notification", "PasswordReset",
-    "Product", "User",
+    "ApiToken",
+    "AuditEntry",
+    "Booth",
+    "BoothReservation",
+    "Category",
+    "CategoryInput",
+    "Certification",
+    "Enterprise",
+    "EnterpriseSector",
+    "Fair",
+    "Hall",
+    "Membership",
+    "Need",
+    "Notification",
+    "PasswordReset",
+    "Payment",
+    "Product",
+    "ReservationBooth",
+    "User",
+    "WaitlistEntry",
 ]

@@ -4,6 +4,7 @@ from flask import Flask, request, url_for
 from flask_login import current_user
 
 from fairmatch import i18n
+from fairmatch.booths.forms import STATE_LABELS, STATUS_LABELS
 from fairmatch.enterprises.forms import KIND_CHOICES
 from fairmatch.notifications.services import unread_count
 from fairmatch.vocabulary import CERTIFICATIONS, SECTORS
@@ -16,6 +17,7 @@ def init_app(app: Flask) -> None:
         local_datetime=i18n.local_datetime,
         local_date=i18n.local_date,
         local_time=i18n.local_time,
+        short_name=short_name,
     )
 
     @app.context_processor
@@ -27,6 +29,9 @@ def init_app(app: Flask) -> None:
             "kinds": KIND_CHOICES,
             "kind_labels": dict(KIND_CHOICES),
             "certifications": CERTIFICATIONS,
+            "sector_label": i18n.sector_label,
+            "status_labels": STATUS_LABELS,
+            "state_labels": STATE_LABELS,
             "unread_notifications": unread_count(current_user) if current_user.is_authenticated else 0,
         }
 
@@ -37,3 +42,12 @@ def switch_language_url(lang: str) -> str:
     args["lang"] = [lang]
     endpoint = request.endpoint or "home.index"
     return url_for(endpoint, **(request.view_args or {}), **args)
+
+
+def short_name(name: str, limit: int = 14) -> str:
+    """A company name cut to fit inside a booth on the plan: legal forms dropped, then truncated."""
+    for prefix in ("Công ty TNHH ", "Công ty CP ", "Công ty ", "Tổng công ty "):
+        if name.startswith(prefix):
+            name = name[len(prefix):]
+            break
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"

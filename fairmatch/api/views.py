@@ -1,10 +1,15 @@
 """The JSON API under /api/v1 (see INTERFACES.md); errors are problem documents."""
 
-from flask import Blueprint, jsonify, request
+from functools import wraps
 
+from flask import Blueprint, current_app, jsonify, request
+from flask_login import current_user
+
+from fairmatch.api import booths
 from fairmatch.api.openapi import openapi_document
 from fairmatch.enterprises.services import search_enterprises
 from fairmatch.enterprises.views import directory_query
+from fairmatch.errors import error_response
 from fairmatch.extensions import csrf
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -14,10 +19,21 @@ csrf.exempt(blueprint)
 @blueprint.before_request
 def protect_session_writes():
     """Bearer-token calls carry no cookie to forge; browser-session writes need the CSRF token."""
-    if request.method not in ("GET", "HEAD", "OPTIONS") and not request.headers.get(
-        "Authorization", ""
-    ).startswith("Bearer "):
+    bearer = request.headers.get("Authorization", "").startswith("Bearer ")
+    if request.method not in ("GET", "HEAD", "OPTIONS") and not bearer and current_app.config["WTF_CSRF_ENABLED"]:
         csrf.protect()
+
+
+def signed_in(view):
+    """401 as a problem document for anonymous callers (the API never redirects to a login page)."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if not current_user.is_authenticated:
+            return error_response(401)
+        return view(*args, **kwargs)
+
+    return wrapped
 
 
 @blueprint.get("/openapi.json")
@@ -44,3 +60,26 @@ def enterprises():
         ],
         total=total,
     )
+
+
+@blueprint.get("/booths")
+def booth_list():
+    return jsonify(booths.booths_document())
+
+
+@blueprint.post("/booths/<code>/reservations")
+@signed_in
+def reserve_booth(code: str):
+    return booths.create_reservation(code)
+
+
+@blueprint.post("/reservations/<int:reservation_id>/submit")
+@signed_in
+def submit_reservation(reservation_id: int):
+    return booths.submit_reservation(reservation_id)
+
+
+@blueprint.delete("/reservations/<int:reservation_id>")
+@signed_in
+def cancel_reservation(reservation_id: int):
+    return booths.delete_reservation(reservation_id)

@@ -1,8 +1,11 @@
 """Halls and booths of a fair edition."""
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, UniqueConstraint
+from datetime import date, datetime
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from fairmatch.database import UTCDateTime, utcnow
 from fairmatch.extensions import db
 from fairmatch.floorplan import Rect
 
@@ -17,7 +20,7 @@ class Hall(db.Model):
     name_en: Mapped[str] = mapped_column(String(200))
     width_m: Mapped[float]
     depth_m: Mapped[float]
-    # Each entrance: {"side": "south"|"north"|"west"|"east", "offset_m": float, "width_m": float}
+    # Each entrance: {"side": "north" (the wall at y = 0) or "south", "offset_m": float, "width_m": float}
     entrances: Mapped[list[dict]] = mapped_column(JSON, default=list)
 
     fair = relationship("Fair")
@@ -60,3 +63,136 @@ class Booth(db.Model):
     @property
     def area_m2(self) -> float:
         return self.width_m * self.depth_m
+
+
+RESERVATION_STATES = ("held", "submitted", "approved", "rejected", "confirmed", "cancelled", "expired")
+ACTIVE_STATES = ("held", "submitted", "approved", "confirmed")
+WAITLIST_STATES = ("waiting", "offered", "placed", "lapsed", "withdrawn")
+
+
+class BoothReservation(db.Model):
+    """An enterprise's claim on one or more booths: held → submitted → approved → confirmed (paid).
+
+    Rejected, cancelled and expired reservations keep their history but hold no booth.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id", ondelete="CASCADE"), index=True)
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprise.id", ondelete="CASCADE"), index=True)
+    state: Mapped[str] = mapped_column(String(10), default="held")
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    zone_override_reason: Mapped[str | None] = mapped_column(Text)
+    price_vnd: Mapped[int] = mapped_column(default=0)
+    vat_percent: Mapped[int] = mapped_column(default=0)
+    waitlist_entry_id: Mapped[int | None] = mapped_column(ForeignKey("waitlist_entry.id"))
+
+    enterprise = relationship("Enterprise")
+    items: Mapped[list["ReservationBooth"]] = relationship(
+        back_populates="reservation", cascade="all, delete-orphan", order_by="ReservationBooth.id"
+    )
+    payments: Mapped[list["Payment"]] = relationship(
+        back_populates="reservation", cascade="all, delete-orphan", order_by="Payment.id"
+    )
+
+    __table_args__ = (
+        CheckConstraint(f"state IN {RESERVATION_STATES}", name="state"),
+        CheckConstraint("state <> 'held' OR expires_at IS NOT NULL", name="held_expires"),
+        Index("ix_booth_reservation_state_expires", "state", "expires_at"),
+    )
+
+    @property
+    def booths(self) -> list[Booth]:
+        return [item.booth for item in self.items]
+
+    @property
+    def is_active(self) -> bool:
+        return self.state in ACTIVE_STATES
+
+    @property
+    def vat_vnd(self) -> int:
+        return round(self.price_vnd * self.vat_percent / 100)
+
+    @property
+    def total_vnd(self) -> int:
+        return self.price_vnd + self.vat_vnd
+
+    @property
+    def paid_vnd(self) -> int:
+        return sum(p.amount_vnd for p in self.payments)
+
+    @property
+    def payment_reference(self) -> str:
+        """What the exhibitor writes on the bank transfer, so the organizer can match it."""
+        return f"HC{self.fair_id:02d}-{self.id:05d}"
+
+
+class ReservationBooth(db.Model):
+    """One booth of a reservation. `active` is true while the reservation holds the booth, and the
+    database allows one active row per booth: double booking is impossible, not just unlikely."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reservation_id: Mapped[int] = mapped_column(ForeignKey("booth_reservation.id", ondelete="CASCADE"), index=True)
+    booth_id: Mapped[int] = mapped_column(ForeignKey("booth.id", ondelete="CASCADE"))
+    active: Mapped[bool] = mapped_column(default=True)
+
+    reservation: Mapped[BoothReservation] = relationship(back_populates="items")
+    booth: Mapped[Booth] = relationship()
+
+    __table_args__ = (
+        Index(
+            "uq_reservation_booth_active",
+            "booth_id",
+            unique=True,
+            sqlite_where=text("active"),
+            postgresql_where=text("active"),
+        ),
+    )
+
+
+class Payment(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reservation_id: Mapped[int] = mapped_column(ForeignKey("booth_reservation.id", ondelete="CASCADE"), index=True)
+    amount_vnd: Mapped[int]
+    paid_on: Mapped[date]
+    reference: Mapped[str | None] = mapped_column(String(100))
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    reservation: Mapped[BoothReservation] = relationship(back_populates="payments")
+
+    __table_args__ = (CheckConstraint("amount_vnd > 0", name="positive"),)
+
+
+class WaitlistEntry(db.Model):
+    """An enterprise waiting for a booth; a freed booth that fits is offered to the first in line."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id", ondelete="CASCADE"), index=True)
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprise.id", ondelete="CASCADE"), index=True)
+    booth_type: Mapped[str | None] = mapped_column(String(10))
+    zone: Mapped[str | None] = mapped_column(String(40))
+    max_price_vnd: Mapped[int | None]
+    state: Mapped[str] = mapped_column(String(10), default="waiting")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    enterprise = relationship("Enterprise")
+
+    __table_args__ = (
+        CheckConstraint(f"state IN {WAITLIST_STATES}", name="state"),
+        Index("ix_waitlist_entry_fair_state", "fair_id", "state", "created_at"),
+    )
+
+    def fits(self, booth: Booth) -> bool:
+        return (
+            (self.booth_type is None or booth.type == self.booth_type)
+            and (self.zone is None or booth.zone == self.zone)
+            and (self.max_price_vnd is None or booth.price_vnd <= self.max_price_vnd)
+        )

@@ -1,11 +1,13 @@
 """The demo fair behind `flask seed-demo`: deterministic, fictional, and complete."""
 
-from datetime import date
+import random
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
 from fairmatch.auth.services import create_user
-from fairmatch.booths.models import Booth, Hall
+from fairmatch.booths.models import Booth, BoothReservation, Hall, Payment, ReservationBooth, WaitlistEntry
+from fairmatch.database import utcnow
 from fairmatch.demo.generate import build_demo_exchange
 from fairmatch.enterprises.exchange import import_document
 from fairmatch.enterprises.models import Enterprise, Membership
@@ -56,6 +58,7 @@ def seed_demo_fair(seed: int = 2026, enterprises: int = 300) -> str:
     )
     db.session.add(fair)
     booth_count = sum(_add_hall(fair, *hall) for hall in HALLS)
+    owned = []
     for email, role, name, kind in DEMO_USERS:
         user = create_user(email, DEMO_PASSWORD, role, name=name)
         if kind:
@@ -63,6 +66,10 @@ def seed_demo_fair(seed: int = 2026, enterprises: int = 300) -> str:
                 select(Enterprise).where(Enterprise.kind == kind, Enterprise.country == "VN").order_by(Enterprise.key)
             )
             db.session.add(Membership(user=user, enterprise=enterprise, is_owner=True, status="approved"))
+            owned.append(enterprise)
+    db.session.flush()
+    # The demo exhibitor of a lead enterprise starts without a booth, to try reserving one.
+    _sell_booths(fair, random.Random(seed), keep_free_for=owned[0])
     db.session.commit()
     return f"demo fair {year}: {enterprises} enterprises, {booth_count} booths, {len(DEMO_USERS)} demo users"
 
@@ -71,7 +78,7 @@ def _add_hall(fair: Fair, code: str, name_vi: str, name_en: str, layout: dict, z
     width, depth = hall_size(**layout)
     hall = Hall(
         fair=fair, code=code, name_vi=name_vi, name_en=name_en, width_m=width, depth_m=depth,
-        entrances=[{"side": "south", "offset_m": width / 2 - 3, "width_m": 6}],
+        entrances=[{"side": "north", "offset_m": width / 2 - 3, "width_m": 6}],
     )
     db.session.add(hall)
     spots = grid_layout(code, **layout)
@@ -85,3 +92,49 @@ def _add_hall(fair: Fair, code: str, name_vi: str, name_en: str, layout: dict, z
             )
         )
     return len(spots)
+
+
+def _sell_booths(fair: Fair, rng: random.Random, keep_free_for: Enterprise) -> None:
+    """About 70 % of booths confirmed and paid, some pending approval or held, a few blocked, and
+    a waitlist, each booth taken by an exhibitor of its zone's sector."""
+    exhibitors = list(
+        db.session.scalars(
+            select(Enterprise)
+            .where(Enterprise.kind.in_(("lead", "supplier", "fdi")), Enterprise.id != keep_free_for.id)
+            .order_by(Enterprise.key)
+        )
+    )
+    rng.shuffle(exhibitors)
+    now = utcnow()
+    booths = list(db.session.scalars(select(Booth).where(Booth.fair_id == fair.id).order_by(Booth.id)))
+    for booth in rng.sample(booths, 3):
+        booth.blocked = True
+    for booth in booths:
+        roll = rng.random()
+        if booth.blocked or roll > 0.82:
+            continue
+        fits = [e for e in exhibitors if booth.zone is None or booth.zone in e.sector_codes]
+        if not fits:
+            continue
+        enterprise = fits[0]
+        exhibitors.remove(enterprise)
+        state = "confirmed" if roll < 0.70 else "submitted" if roll < 0.75 else "approved" if roll < 0.79 else "held"
+        reservation = BoothReservation(
+            fair_id=fair.id, enterprise_id=enterprise.id, state=state,
+            created_at=now - timedelta(days=rng.randint(3, 60)), price_vnd=booth.price_vnd,
+            vat_percent=fair.vat_percent, items=[ReservationBooth(booth=booth, active=True)],
+        )
+        if state == "held":
+            reservation.expires_at = now + timedelta(minutes=fair.booth_hold_minutes)
+        else:
+            reservation.submitted_at = reservation.created_at + timedelta(hours=1)
+        if state in ("approved", "confirmed"):
+            reservation.decided_at = reservation.submitted_at + timedelta(days=1)
+        if state == "confirmed":
+            reservation.confirmed_at = reservation.decided_at + timedelta(days=5)
+            reservation.payments = [Payment(amount_vnd=reservation.total_vnd, paid_on=reservation.confirmed_at.date())]
+        db.session.add(reservation)
+    for enterprise in exhibitors[:6]:
+        db.session.add(WaitlistEntry(fair_id=fair.id, enterprise_id=enterprise.id,
+                                     zone=enterprise.sector_codes[0] if enterprise.sector_codes else None,
+                                     created_at=now - timedelta(days=rng.randint(1, 20))))

@@ -27,6 +27,16 @@ class Fair(db.Model):
     meeting_tables: Mapped[int] = mapped_column(default=40)
     meetings_at_booths: Mapped[bool] = mapped_column(default=True)
     meeting_sessions: Mapped[list[dict]] = mapped_column(JSON, default=lambda: list(DEFAULT_SESSIONS))
+    booth_hold_minutes: Mapped[int] = mapped_column(default=15)
+    waitlist_offer_hours: Mapped[int] = mapped_column(default=48)
+    max_booths_per_enterprise: Mapped[int] = mapped_column(default=4)
+    vat_percent: Mapped[int] = mapped_column(default=8)
+    payment_days: Mapped[int] = mapped_column(default=14)
+    organizer_name: Mapped[str] = mapped_column(String(300), default="")
+    organizer_address: Mapped[str] = mapped_column(String(500), default="")
+    bank_name: Mapped[str] = mapped_column(String(200), default="")
+    bank_account_no: Mapped[str] = mapped_column(String(40), default="")
+    bank_account_name: Mapped[str] = mapped_column(String(200), default="")
 
     # At most one edition is current: a partial unique index, on SQLite as on PostgreSQL.
     __table_args__ = (
@@ -49,3 +59,15 @@ class Fair(db.Model):
 def current_fair() -> Fair | None:
     """The edition an organizer marked current, if any."""
     return db.session.scalar(select(Fair).where(Fair.is_current))
+
+
+def require_current_fair() -> Fair:
+    """The current edition, or a 404 that says no fair is open yet."""
+    from flask_babel import gettext as _
+
+    from fairmatch.errors import NotFound
+
+    fair = current_fair()
+    if fair is None:
+        raise NotFound(_("No fair is open for booth sales yet."))
+    return fair

@@ -1,0 +1,72 @@
+"""Booth endpoints of the JSON API (INTERFACES.md)."""
+
+from flask import jsonify, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from fairmatch.booths import services
+from fairmatch.booths.models import BoothReservation
+from fairmatch.errors import NotAllowed, RuleViolation
+from fairmatch.i18n import language
+from fairmatch.organizer.models import require_current_fair
+
+
+def booths_document() -> dict:
+    fair = require_current_fair()
+    return {
+        "fair": {"id": fair.id, "name": fair.name(language())},
+        "booths": [
+            {
+                "code": v.booth.code,
+                "hall": v.booth.hall.code,
+                "x_m": v.booth.x_m,
+                "y_m": v.booth.y_m,
+                "width_m": v.booth.width_m,
+                "depth_m": v.booth.depth_m,
+                "type": v.booth.type,
+                "price_vnd": v.booth.price_vnd,
+                "zone": v.booth.zone,
+                "status": v.status,
+                "exhibitor": {"key": v.exhibitor.key, "name": v.exhibitor.name("vi")} if v.exhibitor else None,
+            }
+            for v in services.plan_of(fair)
+        ],
+    }
+
+
+def reservation_document(reservation: BoothReservation) -> dict:
+    return {
+        "id": reservation.id,
+        "state": reservation.state,
+        "booths": [b.code for b in reservation.booths],
+        "expires_at": reservation.expires_at.isoformat() if reservation.expires_at else None,
+    }
+
+
+def create_reservation(code: str):
+    if current_user.role != "exhibitor":
+        raise NotAllowed(_("Only exhibitors can reserve booths."))
+    enterprise = current_user.enterprise
+    if enterprise is None:
+        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
+    body = request.get_json(silent=True)
+    if body is None:
+        body = {}
+    extra = body.get("extra_booths", []) if isinstance(body, dict) else None
+    if not isinstance(extra, list) or not all(isinstance(c, str) for c in extra):
+        raise RuleViolation(_("extra_booths must be a list of booth codes."))
+    reservation = services.reserve_booths(enterprise, [code, *extra], current_user)
+    response = jsonify(reservation_document(reservation))
+    response.status_code = 201
+    response.headers["Location"] = url_for("booths.reservation", reservation_id=reservation.id)
+    return response
+
+
+def submit_reservation(reservation_id: int):
+    reservation = services.reservation_for(reservation_id, current_user)
+    return jsonify(reservation_document(services.submit(reservation, current_user)))
+
+
+def delete_reservation(reservation_id: int):
+    reservation = services.reservation_for(reservation_id, current_user)
+    return jsonify(reservation_document(services.cancel(reservation, current_user)))

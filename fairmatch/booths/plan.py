@@ -1,0 +1,110 @@
+"""What the floor-plan page shows: halls placed on one drawing, booths with status and filters,
+and the search for "where is company X"."""
+
+from dataclasses import dataclass, field
+
+from fairmatch.booths.models import Hall
+from fairmatch.booths.services import BoothView, plan_of
+from fairmatch.errors import NotFound
+from fairmatch.floorplan import neighbours, stack_halls
+from fairmatch.organizer.models import Fair
+from fairmatch.supplychain.text import fold
+from fairmatch.vocabulary import SECTORS
+
+STATUSES = ("available", "held", "pending", "confirmed", "blocked")
+# Zone outlines: one calm, distinguishable colour per sector.
+ZONE_COLOURS = dict(zip(SECTORS, (
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
+    "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#31a354"), strict=False))
+
+
+@dataclass(frozen=True)
+class PlanFilters:
+    sector: str = ""
+    type: str = ""
+    max_price: int | None = None
+    available_only: bool = False
+    q: str = ""
+
+    @classmethod
+    def from_args(cls, args) -> "PlanFilters":
+        price = args.get("max_price", "")
+        return cls(
+            sector=args.get("sector", "")[:40],
+            type=args.get("type", "")[:10],
+            max_price=int(price) if price.isdigit() and len(price) < 13 else None,
+            available_only=args.get("available") == "1",
+            q=args.get("q", "")[:100],
+        )
+
+    def shows(self, view: BoothView) -> bool:
+        booth = view.booth
+        return (
+            (not self.sector or booth.zone == self.sector)
+            and (not self.type or booth.type == self.type)
+            and (self.max_price is None or booth.price_vnd <= self.max_price)
+            and (not self.available_only or view.status == "available")
+        )
+
+
+@dataclass
+class HallDrawing:
+    hall: Hall
+    x: float
+    y: float
+    booths: list[BoothView] = field(default_factory=list)
+
+
+@dataclass
+class PlanPage:
+    halls: list[HallDrawing]
+    width: float
+    height: float
+    views: list[BoothView]
+    filters: PlanFilters
+    found: list[BoothView]
+    counts: dict[str, int]
+
+    def view_of(self, code: str) -> BoothView:
+        for view in self.views:
+            if view.booth.code == code:
+                return view
+        raise NotFound(code)
+
+    def free_neighbours(self, code: str) -> list[str]:
+        """Available booths next to `code` (or next to those), which can be reserved with it."""
+        target = self.view_of(code).booth
+        free = [(v.booth.code, v.booth.rect) for v in self.views
+                if v.status == "available" and v.booth.hall_id == target.hall_id]
+        return sorted(neighbours(target.rect, free), key=lambda c: (len(c), c))
+
+    def matches(self, view: BoothView) -> bool:
+        return self.filters.shows(view)
+
+    def is_found(self, view: BoothView) -> bool:
+        return view in self.found
+
+    @staticmethod
+    def zone_colour(zone: str | None) -> str:
+        return ZONE_COLOURS.get(zone or "", "#9aa6b2")
+
+
+def plan_page(fair: Fair, filters: PlanFilters) -> PlanPage:
+    views = plan_of(fair)
+    halls: dict[int, HallDrawing] = {}
+    for view in views:
+        hall = view.booth.hall
+        halls.setdefault(hall.id, HallDrawing(hall, 0, 0)).booths.append(view)
+    drawings = sorted(halls.values(), key=lambda d: d.hall.code)
+    for drawing, (x, y) in zip(drawings, stack_halls([(d.hall.width_m, d.hall.depth_m) for d in drawings]),
+                               strict=True):
+        drawing.x, drawing.y = x, y
+    width = max((d.hall.width_m for d in drawings), default=10)
+    height = max((d.y + d.hall.depth_m for d in drawings), default=10)
+    words = fold(filters.q).split()
+    found = [
+        v for v in views
+        if words and v.exhibitor and all(w in fold(f"{v.exhibitor.name_vi} {v.exhibitor.name_en}") for w in words)
+    ]
+    counts = {status: sum(1 for v in views if v.status == status) for status in STATUSES}
+    return PlanPage(drawings, width, height, views, filters, found, counts)

@@ -1,0 +1,363 @@
+"""Booth sales: hold, submit, approve, pay, cancel — every rule checked here and backed by the
+database (one active reservation per booth is a unique index; the enterprise row is locked while
+its booth count is checked)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from fairmatch.audit.services import record
+from fairmatch.booths.models import ACTIVE_STATES, Booth, BoothReservation, Payment, ReservationBooth
+from fairmatch.booths.waitlist import (
+    active_reservation_of,
+    lapse_offer,
+    members_of,
+    offer_to_waitlist,
+    reservation_link,
+    waitlist_entry_of,
+)
+from fairmatch.database import utcnow
+from fairmatch.enterprises.models import Enterprise
+from fairmatch.errors import Conflict, NotAllowed, NotFound, RuleViolation
+from fairmatch.extensions import db
+from fairmatch.floorplan import is_connected
+from fairmatch.i18n import vnd
+from fairmatch.notifications.services import notify
+from fairmatch.organizer.models import Fair, require_current_fair
+
+# Which state may follow which; anything else is refused.
+TRANSITIONS = {
+    "held": {"submitted", "cancelled", "expired"},
+    "submitted": {"approved", "rejected", "cancelled"},
+    "approved": {"confirmed", "cancelled"},
+    "confirmed": {"cancelled"},
+    "rejected": set(),
+    "cancelled": set(),
+    "expired": set(),
+}
+STATUS_OF_STATE = {"held": "held", "submitted": "pending", "approved": "pending", "confirmed": "confirmed"}
+
+
+@dataclass(frozen=True)
+class BoothView:
+    """A booth as the plan shows it: its status and, when taken, by whom."""
+
+    booth: Booth
+    status: str  # available, held, pending, confirmed, blocked
+    reservation: BoothReservation | None
+
+    @property
+    def exhibitor(self) -> Enterprise | None:
+        return self.reservation.enterprise if self.reservation and self.status == "confirmed" else None
+
+
+def plan_of(fair: Fair, now: datetime | None = None) -> list[BoothView]:
+    """Every booth of `fair` with its live status; holds that ran out are released first."""
+    expire_holds(now)
+    active = {
+        item.booth_id: item.reservation
+        for item in db.session.scalars(
+            select(ReservationBooth)
+            .join(BoothReservation)
+            .where(ReservationBooth.active, BoothReservation.fair_id == fair.id)
+            .options(selectinload(ReservationBooth.reservation).selectinload(BoothReservation.enterprise))
+        )
+    }
+    booths = db.session.scalars(
+        select(Booth).where(Booth.fair_id == fair.id).options(selectinload(Booth.hall)).order_by(Booth.id)
+    )
+    return [_view(booth, active.get(booth.id)) for booth in booths]
+
+
+def _view(booth: Booth, reservation: BoothReservation | None) -> BoothView:
+    if booth.blocked:
+        return BoothView(booth, "blocked", reservation)
+    if reservation is None:
+        return BoothView(booth, "available", None)
+    return BoothView(booth, STATUS_OF_STATE[reservation.state], reservation)
+
+
+def booth_by_code(fair: Fair, code: str) -> Booth:
+    booth = db.session.scalar(select(Booth).where(Booth.fair_id == fair.id, Booth.code == code))
+    if booth is None:
+        raise NotFound(_("There is no booth %(code)s.", code=code))
+    return booth
+
+
+def reservation_for(reservation_id: int, user) -> BoothReservation:
+    """The reservation, if `user` may see it: a member of its enterprise or an organizer."""
+    reservation = db.session.get(BoothReservation, reservation_id)
+    if reservation is None:
+        raise NotFound(_("This reservation does not exist."))
+    if not (user.is_organizer or _is_member(user, reservation.enterprise)):
+        raise NotAllowed(_("Only members of this enterprise can do this."))
+    return reservation
+
+
+def _is_member(user, enterprise: Enterprise) -> bool:
+    return any(m.user_id == user.id and m.status == "approved" for m in enterprise.memberships)
+
+
+def reservations_of(enterprise: Enterprise, fair: Fair) -> list[BoothReservation]:
+    expire_holds()
+    return list(
+        db.session.scalars(
+            select(BoothReservation)
+            .where(BoothReservation.enterprise_id == enterprise.id, BoothReservation.fair_id == fair.id)
+            .order_by(BoothReservation.created_at.desc(), BoothReservation.id.desc())
+        )
+    )
+
+
+def reserve_booths(
+    enterprise: Enterprise, codes: list[str], actor, *, override_reason: str | None = None, now: datetime | None = None
+) -> BoothReservation:
+    """Hold `codes` (one booth, or several adjacent ones) for `enterprise` for the fair's hold time.
+
+    Raises NotFound (unknown booth), Conflict (taken, held or blocked) or RuleViolation (booth
+    limit, zone, not adjacent). Only an organizer may override a zone rule, with a reason.
+    """
+    now = now or utcnow()
+    fair = require_current_fair()
+    expire_holds(now)
+    booths = _booths_for(fair, codes)
+    _check_placement(enterprise, booths, actor, override_reason)
+    _lock_and_check_limit(enterprise, fair, len(booths))
+    reservation = BoothReservation(
+        fair_id=fair.id,
+        enterprise_id=enterprise.id,
+        state="held",
+        expires_at=now + timedelta(minutes=fair.booth_hold_minutes),
+        created_by_id=actor.id,
+        zone_override_reason=override_reason or None,
+        items=[ReservationBooth(booth=b, active=True) for b in booths],
+    )
+    db.session.add(reservation)
+    _flush_or_conflict(booths)
+    record("reservation.held", reservation, {"booths": [b.code for b in booths]}, actor=actor)
+    db.session.commit()
+    return reservation
+
+
+def _booths_for(fair: Fair, codes: list[str]) -> list[Booth]:
+    if not codes:
+        raise RuleViolation(_("Choose at least one booth."))
+    unique = list(dict.fromkeys(codes))
+    booths = [booth_by_code(fair, code) for code in unique]
+    blocked = [b.code for b in booths if b.blocked]
+    if blocked:
+        raise Conflict(_("Booth %(codes)s is not for sale.", codes=", ".join(blocked)))
+    taken = [b.code for b in booths if active_reservation_of(b) is not None]
+    if taken:
+        raise Conflict(_("Booth %(codes)s is already taken or held.", codes=", ".join(taken)))
+    return booths
+
+
+def _check_placement(enterprise: Enterprise, booths: list[Booth], actor, override_reason: str | None) -> None:
+    if len({b.hall_id for b in booths}) > 1 or not is_connected([b.rect for b in booths]):
+        raise RuleViolation(_("Booths reserved together must be next to each other in one hall."))
+    wrong_zone = [b for b in booths if b.zone and b.zone not in enterprise.sector_codes]
+    if wrong_zone and not (actor.is_organizer and override_reason):
+        raise RuleViolation(
+            _(
+                "Booth %(codes)s is in a zone for another sector. Choose a booth in your sector's zone "
+                "or an open booth, or ask the organizer.",
+                codes=", ".join(b.code for b in wrong_zone),
+            )
+        )
+
+
+def _lock_and_check_limit(enterprise: Enterprise, fair: Fair, adding: int, keeping: int = 0) -> None:
+    """Lock the enterprise's row, so that two requests cannot both pass the limit, then count."""
+    db.session.execute(select(Enterprise.id).where(Enterprise.id == enterprise.id).with_for_update())
+    held = db.session.scalar(
+        select(func.count(ReservationBooth.id))
+        .join(BoothReservation)
+        .where(
+            ReservationBooth.active,
+            BoothReservation.enterprise_id == enterprise.id,
+            BoothReservation.fair_id == fair.id,
+        )
+    )
+    if held - keeping + adding > fair.max_booths_per_enterprise:
+        raise RuleViolation(
+            _("An enterprise may have at most %(n)d booths at this fair.", n=fair.max_booths_per_enterprise)
+        )
+
+
+def _flush_or_conflict(booths: list[Booth]) -> None:
+    """Write now: the unique index refuses a booth that another request took a moment ago."""
+    try:
+        db.session.flush()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise Conflict(
+            _("Booth %(codes)s was just taken by someone else.", codes=", ".join(b.code for b in booths))
+        ) from error
+
+
+def move_to(reservation: BoothReservation, state: str, now: datetime) -> None:
+    if state not in TRANSITIONS[reservation.state]:
+        raise Conflict(_("This reservation cannot go from %(a)s to %(b)s.", a=reservation.state, b=state))
+    reservation.state = state
+    if state not in ACTIVE_STATES:
+        reservation.ended_at = now
+        reservation.expires_at = None
+        for item in reservation.items:
+            item.active = False
+
+
+def application_gaps(enterprise: Enterprise) -> list[str]:
+    """What the profile still lacks before a booth application can be submitted."""
+    gaps = []
+    if not enterprise.name_vi and not enterprise.name_en:
+        gaps.append(_("the enterprise's name"))
+    if not enterprise.sector_codes:
+        gaps.append(_("at least one sector"))
+    if not (enterprise.address or enterprise.locality):
+        gaps.append(_("the address"))
+    if not (enterprise.contact_name and (enterprise.contact_email or enterprise.contact_phone)):
+        gaps.append(_("a contact person with an email or phone number"))
+    if enterprise.kind != "buyer" and not enterprise.products:
+        gaps.append(_("at least one product"))
+    return gaps
+
+
+def submit(reservation: BoothReservation, actor, now: datetime | None = None) -> BoothReservation:
+    """Turn a hold into an application for the organizer, if the profile is complete enough."""
+    now = now or utcnow()
+    if reservation.state == "held" and reservation.expires_at <= now:
+        expire_holds(now)
+        raise Conflict(_("The hold ran out and the booths were released. Reserve them again."))
+    gaps = application_gaps(reservation.enterprise)
+    if gaps:
+        raise RuleViolation(_("Complete the profile first: %(items)s.", items=", ".join(gaps)))
+    fair = db.session.get(Fair, reservation.fair_id)
+    move_to(reservation, "submitted", now)
+    reservation.submitted_at = now
+    reservation.expires_at = None
+    reservation.price_vnd = sum(b.price_vnd for b in reservation.booths)
+    reservation.vat_percent = fair.vat_percent
+    entry = waitlist_entry_of(reservation)
+    if entry is not None:
+        entry.state = "placed"
+    record("reservation.submitted", reservation, actor=actor)
+    db.session.commit()
+    return reservation
+
+
+def cancel(reservation: BoothReservation, actor, now: datetime | None = None) -> BoothReservation:
+    """Give the booths back; a paid booth can only be cancelled by the organizer."""
+    now = now or utcnow()
+    if reservation.state == "confirmed" and not actor.is_organizer:
+        raise NotAllowed(_("A paid booth can only be cancelled by the organizer."))
+    freed = reservation.booths
+    move_to(reservation, "cancelled", now)
+    lapse_offer(reservation)
+    record("reservation.cancelled", reservation, actor=actor)
+    offer_to_waitlist(freed, now)
+    db.session.commit()
+    return reservation
+
+
+def approve(reservation: BoothReservation, actor, now: datetime | None = None) -> BoothReservation:
+    now = now or utcnow()
+    move_to(reservation, "approved", now)
+    reservation.decided_at, reservation.decided_by_id = now, actor.id
+    for member in members_of(reservation.enterprise):
+        notify(member, "reservation_approved", reservation=reservation, link=reservation_link(reservation))
+    record("reservation.approved", reservation, actor=actor)
+    db.session.commit()
+    return reservation
+
+
+def reject(reservation: BoothReservation, actor, reason: str, now: datetime | None = None) -> BoothReservation:
+    now = now or utcnow()
+    if not reason.strip():
+        raise RuleViolation(_("Give the reason for the rejection: the exhibitor will read it."))
+    freed = reservation.booths
+    move_to(reservation, "rejected", now)
+    reservation.decided_at, reservation.decided_by_id, reservation.decision_reason = now, actor.id, reason
+    for member in members_of(reservation.enterprise):
+        notify(member, "reservation_rejected", reservation=reservation, reason=reason,
+               link=reservation_link(reservation))
+    record("reservation.rejected", reservation, {"reason": reason}, actor=actor)
+    offer_to_waitlist(freed, now)
+    db.session.commit()
+    return reservation
+
+
+def record_payment(
+    reservation: BoothReservation, actor, amount_vnd: int, paid_on: date, reference: str = "",
+    now: datetime | None = None,
+) -> BoothReservation:
+    """Book a (full or partial) payment; paid in full confirms the reservation."""
+    now = now or utcnow()
+    if reservation.state != "approved":
+        raise Conflict(_("Payments are recorded for approved, unpaid reservations only."))
+    outstanding = reservation.total_vnd - reservation.paid_vnd
+    if amount_vnd <= 0 or amount_vnd > outstanding:
+        raise RuleViolation(
+            _("The amount must be more than zero and at most the outstanding %(amount)s.", amount=vnd(outstanding))
+        )
+    reservation.payments.append(
+        Payment(amount_vnd=amount_vnd, paid_on=paid_on, reference=reference or None, recorded_by_id=actor.id)
+    )
+    record("reservation.payment", reservation, {"amount_vnd": amount_vnd}, actor=actor)
+    if reservation.paid_vnd >= reservation.total_vnd:
+        move_to(reservation, "confirmed", now)
+        reservation.confirmed_at = now
+        for member in members_of(reservation.enterprise):
+            notify(member, "reservation_confirmed", reservation=reservation, link=reservation_link(reservation))
+    db.session.commit()
+    return reservation
+
+
+def move(reservation: BoothReservation, codes: list[str], actor, reason: str = "") -> BoothReservation:
+    """Put an active reservation on other booths (organizer); the freed ones go to the waitlist."""
+    if not reservation.is_active:
+        raise Conflict(_("Only an active reservation can be moved."))
+    fair = db.session.get(Fair, reservation.fair_id)
+    old = reservation.booths
+    for item in reservation.items:
+        item.active = False
+    db.session.flush()
+    booths = _booths_for(fair, codes)
+    _check_placement(reservation.enterprise, booths, actor, reason)
+    _lock_and_check_limit(reservation.enterprise, fair, len(booths))
+    reservation.items.extend(ReservationBooth(booth=b, active=True) for b in booths)
+    if reason:
+        reservation.zone_override_reason = reason
+    if reservation.state in ("submitted", "approved"):
+        reservation.price_vnd = sum(b.price_vnd for b in booths)
+    _flush_or_conflict(booths)
+    record("reservation.moved", reservation, {"from": [b.code for b in old], "to": [b.code for b in booths],
+                                              "reason": reason}, actor=actor)
+    offer_to_waitlist([b for b in old if b not in booths])
+    db.session.commit()
+    return reservation
+
+
+def expire_holds(now: datetime | None = None) -> int:
+    """Release every hold whose time is up and offer the freed booths; returns how many expired."""
+    now = now or utcnow()
+    query = (
+        select(BoothReservation)
+        .where(BoothReservation.state == "held", BoothReservation.expires_at <= now)
+        .order_by(BoothReservation.id)
+        .with_for_update(skip_locked=True)
+    )
+    due = list(db.session.scalars(query))
+    for reservation in due:
+        freed = reservation.booths
+        move_to(reservation, "expired", now)
+        lapse_offer(reservation)
+        record("reservation.expired", reservation)
+        offer_to_waitlist(freed, now)
+    if due:
+        db.session.commit()
+    return len(due)

@@ -1,0 +1,114 @@
+"""The floor plan and the exhibitor's booth reservations."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from fairmatch.auth.decorators import role_required
+from fairmatch.booths import services
+from fairmatch.booths.forms import TYPE_LABELS, ReserveForm, WaitlistForm
+from fairmatch.booths.plan import PlanFilters, plan_page
+from fairmatch.booths.waitlist import join_waitlist
+from fairmatch.errors import DomainError, NotAllowed
+from fairmatch.forms import options
+from fairmatch.i18n import sector_label
+from fairmatch.organizer.models import require_current_fair
+from fairmatch.vocabulary import SECTORS
+
+blueprint = Blueprint("booths", __name__)
+
+
+@blueprint.get("/plan")
+def plan():
+    fair = require_current_fair()
+    page = plan_page(fair, PlanFilters.from_args(request.args))
+    return render_template("booths/plan.html", fair=fair, page=page, type_labels=TYPE_LABELS)
+
+
+@blueprint.get("/plan/booths/<code>")
+def booth(code: str):
+    fair = require_current_fair()
+    page = plan_page(fair, PlanFilters())
+    view = page.view_of(code)
+    form = ReserveForm()
+    form.extra.choices = options((c, c) for c in page.free_neighbours(code))
+    return render_template("booths/booth.html", fair=fair, view=view, form=form, type_labels=TYPE_LABELS,
+                           enterprise=_acting_enterprise())
+
+
+@blueprint.post("/plan/booths/<code>/reserve")
+@role_required("exhibitor")
+def reserve(code: str):
+    enterprise = _acting_enterprise()
+    if enterprise is None:
+        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
+    form = ReserveForm()
+    if not form.validate_on_submit():
+        abort(400)
+    reservation = services.reserve_booths(enterprise, [code, *(form.extra.data or [])], current_user)
+    flash(_("Booths held for you. Submit the application before the time runs out."), "success")
+    return redirect(url_for("booths.reservation", reservation_id=reservation.id))
+
+
+@blueprint.get("/me/booths")
+@login_required
+def my_booths():
+    fair = require_current_fair()
+    enterprise = _acting_enterprise()
+    form = _waitlist_form()
+    reservations = services.reservations_of(enterprise, fair) if enterprise else []
+    return render_template("booths/mine.html", fair=fair, reservations=reservations, form=form,
+                           enterprise=enterprise)
+
+
+@blueprint.post("/me/waitlist")
+@role_required("exhibitor")
+def waitlist():
+    enterprise = _acting_enterprise()
+    if enterprise is None:
+        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
+    form = _waitlist_form()
+    if form.validate_on_submit():
+        join_waitlist(enterprise, current_user, form.booth_type.data, form.zone.data, form.max_price_vnd.data)
+        flash(_("You are on the waitlist. A booth that fits will be offered to you as soon as one is free."),
+              "success")
+        return redirect(url_for("booths.my_booths"))
+    fair = require_current_fair()
+    reservations = services.reservations_of(enterprise, fair)
+    return render_template("booths/mine.html", fair=fair, reservations=reservations, form=form,
+                           enterprise=enterprise), 422
+
+
+@blueprint.get("/me/booths/<int:reservation_id>")
+@login_required
+def reservation(reservation_id: int):
+    services.expire_holds()
+    return render_template("booths/reservation.html",
+                           reservation=services.reservation_for(reservation_id, current_user),
+                           type_labels=TYPE_LABELS)
+
+
+@blueprint.post("/me/booths/<int:reservation_id>/<any(submit, cancel):action>")
+@login_required
+def act_on_reservation(reservation_id: int, action: str):
+    reservation = services.reservation_for(reservation_id, current_user)
+    try:
+        if action == "submit":
+            services.submit(reservation, current_user)
+            flash(_("Application sent. The organizer will review it."), "success")
+        else:
+            services.cancel(reservation, current_user)
+            flash(_("The reservation is cancelled and the booths are free again."), "info")
+    except DomainError as refusal:
+        flash(refusal.message, "error")
+    return redirect(url_for("booths.reservation", reservation_id=reservation_id))
+
+
+def _acting_enterprise():
+    return current_user.enterprise if current_user.is_authenticated else None
+
+
+def _waitlist_form() -> WaitlistForm:
+    form = WaitlistForm()
+    form.zone.choices = options([("", _("Any zone")), *((code, sector_label(code)) for code in SECTORS)])
+    return form

@@ -1,0 +1,87 @@
+"""The waitlist: a booth that is freed goes, as a time-limited hold, to the first enterprise in
+line that it fits."""
+
+from datetime import datetime, timedelta
+
+from flask import url_for
+from sqlalchemy import select
+
+from fairmatch.audit.services import record
+from fairmatch.booths.models import Booth, BoothReservation, ReservationBooth, WaitlistEntry
+from fairmatch.database import utcnow
+from fairmatch.enterprises.models import Enterprise
+from fairmatch.extensions import db
+from fairmatch.notifications.services import notify
+from fairmatch.organizer.models import Fair, require_current_fair
+
+
+def active_reservation_of(booth: Booth) -> BoothReservation | None:
+    item = db.session.scalar(
+        select(ReservationBooth).where(ReservationBooth.booth_id == booth.id, ReservationBooth.active)
+    )
+    return item.reservation if item else None
+
+
+
+def join_waitlist(enterprise: Enterprise, actor, booth_type: str | None, zone: str | None,
+                  max_price_vnd: int | None) -> WaitlistEntry:
+    fair = require_current_fair()
+    entry = WaitlistEntry(fair_id=fair.id, enterprise_id=enterprise.id, booth_type=booth_type or None,
+                          zone=zone or None, max_price_vnd=max_price_vnd or None)
+    db.session.add(entry)
+    db.session.flush()
+    record("waitlist.joined", entry, actor=actor)
+    db.session.commit()
+    return entry
+
+
+def offer_to_waitlist(booths: list[Booth], now: datetime | None = None) -> list[BoothReservation]:
+    """Offer each freed booth to the first waiting enterprise it fits, as a hold that lasts the
+    fair's offer time; the enterprise is told in-app and by email. The caller commits."""
+    now = now or utcnow()
+    offers = []
+    for booth in booths:
+        if booth.blocked or active_reservation_of(booth) is not None:
+            continue
+        fair = db.session.get(Fair, booth.fair_id)
+        waiting = db.session.scalars(
+            select(WaitlistEntry)
+            .where(WaitlistEntry.fair_id == booth.fair_id, WaitlistEntry.state == "waiting")
+            .order_by(WaitlistEntry.created_at, WaitlistEntry.id)
+        )
+        for entry in waiting:
+            enterprise = entry.enterprise
+            if not entry.fits(booth) or (booth.zone and booth.zone not in enterprise.sector_codes):
+                continue
+            offer = BoothReservation(
+                fair_id=fair.id, enterprise_id=enterprise.id, state="held",
+                expires_at=now + timedelta(hours=fair.waitlist_offer_hours), waitlist_entry_id=entry.id,
+                items=[ReservationBooth(booth=booth, active=True)],
+            )
+            db.session.add(offer)
+            entry.state = "offered"
+            db.session.flush()
+            for member in members_of(enterprise):
+                notify(member, "waitlist_offer", booth=booth, reservation=offer, link=reservation_link(offer))
+            record("waitlist.offered", entry, {"booth": booth.code})
+            offers.append(offer)
+            break
+    return offers
+
+
+def waitlist_entry_of(reservation: BoothReservation) -> WaitlistEntry | None:
+    return db.session.get(WaitlistEntry, reservation.waitlist_entry_id) if reservation.waitlist_entry_id else None
+
+
+def lapse_offer(reservation: BoothReservation) -> None:
+    entry = waitlist_entry_of(reservation)
+    if entry is not None and entry.state == "offered":
+        entry.state = "lapsed"
+
+
+def members_of(enterprise: Enterprise) -> list:
+    return [m.user for m in enterprise.memberships if m.status == "approved" and m.user.active]
+
+
+def reservation_link(reservation: BoothReservation) -> str:
+    return url_for("booths.reservation", reservation_id=reservation.id, _external=True)

@@ -1,0 +1,50 @@
+"""A small fair for booth tests: one hall of 2 × 4 booths (one row of a block), zones on demand."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from fairmatch.booths.models import Booth, Hall
+from fairmatch.enterprises.models import Enterprise, EnterpriseSector, Product
+from fairmatch.extensions import db
+from fairmatch.floorplan import grid_layout, hall_size
+from fairmatch.organizer.models import Fair
+
+
+@pytest.fixture
+def fair(app):
+    """The current fair with hall A: booths A01–A04 in front, A05–A08 behind them; A01–A04 are an
+    electronics zone. Returns the fair id."""
+    with app.app_context():
+        fair = Fair(name_vi="Hội chợ thử", name_en="Test fair", starts_on=date(2026, 10, 15),
+                    ends_on=date(2026, 10, 18), is_current=True, max_booths_per_enterprise=3, vat_percent=8)
+        width, depth = hall_size(double_rows=1, blocks_per_row=1, booths_per_block=4)
+        hall = Hall(fair=fair, code="A", name_vi="Nhà A", name_en="Hall A", width_m=width, depth_m=depth)
+        db.session.add_all([fair, hall])
+        for spot in grid_layout("A", double_rows=1, blocks_per_row=1, booths_per_block=4):
+            db.session.add(Booth(fair=fair, hall=hall, code=spot.code, x_m=spot.rect.x, y_m=spot.rect.y,
+                                 width_m=3, depth_m=3, type=spot.type, price_vnd=15_000_000,
+                                 zone="electrical-electronics" if spot.code <= "A04" else None))
+        db.session.commit()
+        return fair.id
+
+
+@pytest.fixture
+def exhibitor(app, fair, make_enterprise, make_user):
+    """Make an exhibitor acting for a complete enterprise (of `sector`); returns (email, key)."""
+
+    def make(sector="electrical-electronics", **fields):
+        key = make_enterprise(kind="supplier", address="KCN Thăng Long, Hà Nội", contact_name="Lê Văn Bình",
+                              contact_email="binh@example.vn", **fields)
+        with app.app_context():
+            enterprise = db.session.scalar(select(Enterprise).where(Enterprise.key == key))
+            enterprise.sectors = [EnterpriseSector(sector=sector)]
+            from fairmatch.enterprises.models import Category
+
+            category = Category(code=f"T.{key}", name_vi="Dây cáp", name_en="Cables", sector=sector)
+            enterprise.products = [Product(category=category, name_vi="Cáp điện", name_en="Power cable")]
+            db.session.commit()
+        return make_user(enterprise=key), key
+
+    return make
