@@ -81,12 +81,14 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from fairmatch.api.views import blueprint as api
     from fairmatch.auth.views import blueprint as auth
+    from fairmatch.booths.console import blueprint as booth_console
     from fairmatch.booths.views import blueprint as booths
     from fairmatch.enterprises.views import blueprint as enterprises
     from fairmatch.home.views import blueprint as home
     from fairmatch.notifications.views import blueprint as notifications
+    from fairmatch.organizer.views import blueprint as organizer
 
-    for blueprint in (home, auth, enterprises, booths, notifications, api):
+    for blueprint in (home, auth, enterprises, booths, booth_console, organizer, notifications, api):
         app.register_blueprint(blueprint)
 
 

@@ -4,7 +4,7 @@ from flask import Flask, request, url_for
 from flask_login import current_user
 
 from fairmatch import i18n
-from fairmatch.booths.forms import STATE_LABELS, STATUS_LABELS
+from fairmatch.booths.forms import STATE_LABELS, STATUS_LABELS, WAITLIST_LABELS
 from fairmatch.enterprises.forms import KIND_CHOICES
 from fairmatch.notifications.services import unread_count
 from fairmatch.vocabulary import CERTIFICATIONS, SECTORS
@@ -32,6 +32,7 @@ def init_app(app: Flask) -> None:
             "sector_label": i18n.sector_label,
             "status_labels": STATUS_LABELS,
             "state_labels": STATE_LABELS,
+            "waitlist_labels": WAITLIST_LABELS,
             "unread_notifications": unread_count(current_user) if current_user.is_authenticated else 0,
         }
 

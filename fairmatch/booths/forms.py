@@ -34,6 +34,14 @@ STATE_LABELS = {
     "expired": _l("Expired"),
 }
 
+WAITLIST_LABELS = {
+    "waiting": _l("Waiting"),
+    "offered": _l("Offered a booth"),
+    "placed": _l("Placed"),
+    "lapsed": _l("Offer lapsed"),
+    "withdrawn": _l("Withdrawn"),
+}
+
 
 class ReserveForm(FlaskForm):
     extra = SelectMultipleField(

@@ -20,7 +20,8 @@ def fair(app):
         fair = Fair(name_vi="Hội chợ thử", name_en="Test fair", starts_on=date(2026, 10, 15),
                     ends_on=date(2026, 10, 18), is_current=True, max_booths_per_enterprise=3, vat_percent=8)
         width, depth = hall_size(double_rows=1, blocks_per_row=1, booths_per_block=4)
-        hall = Hall(fair=fair, code="A", name_vi="Nhà A", name_en="Hall A", width_m=width, depth_m=depth)
+        hall = Hall(fair=fair, code="A", name_vi="Nhà A", name_en="Hall A", width_m=width, depth_m=depth,
+                    entrances=[{"side": "north", "offset_m": 3, "width_m": 4}])
         db.session.add_all([fair, hall])
         for spot in grid_layout("A", double_rows=1, blocks_per_row=1, booths_per_block=4):
             db.session.add(Booth(fair=fair, hall=hall, code=spot.code, x_m=spot.rect.x, y_m=spot.rect.y,

@@ -1,0 +1,148 @@
+"""The organizer's booth console: applications, payments, moves, the hall editor and prices."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from fairmatch.auth.decorators import role_required
+from fairmatch.booths import layout, services
+from fairmatch.booths.forms import (
+    TYPE_LABELS,
+    BoothEditForm,
+    HallGridForm,
+    MoveForm,
+    PaymentForm,
+    RejectForm,
+    TypePriceForm,
+)
+from fairmatch.booths.models import BoothReservation, WaitlistEntry
+from fairmatch.booths.plan import PlanFilters, plan_page
+from fairmatch.errors import DomainError
+from fairmatch.extensions import db
+from fairmatch.forms import options
+from fairmatch.i18n import sector_label
+from fairmatch.organizer.models import require_current_fair
+from fairmatch.vocabulary import SECTORS
+
+blueprint = Blueprint("booth_console", __name__, url_prefix="/organizer/booths")
+
+
+@blueprint.before_request
+@role_required("organizer")
+def organizers_only():
+    """Every page of the console is for organizers only."""
+
+
+@blueprint.get("/")
+def queue():
+    fair = require_current_fair()
+    services.expire_holds()
+    reservations = list(db.session.scalars(
+        select(BoothReservation).where(BoothReservation.fair_id == fair.id).order_by(BoothReservation.created_at)
+    ))
+    waitlist = list(db.session.scalars(
+        select(WaitlistEntry).where(WaitlistEntry.fair_id == fair.id).order_by(WaitlistEntry.created_at)
+    ))
+    return render_template("booths/console.html", fair=fair, waitlist=waitlist,
+                           submitted=[r for r in reservations if r.state == "submitted"],
+                           unpaid=[r for r in reservations if r.state == "approved"],
+                           others=[r for r in reservations if r.state in ("held", "confirmed")])
+
+
+@blueprint.route("/reservations/<int:reservation_id>", methods=["GET", "POST"])
+def reservation(reservation_id: int):
+    reservation = services.reservation_for(reservation_id, current_user)
+    forms = {"reject": RejectForm(prefix="reject"), "payment": PaymentForm(prefix="payment"),
+             "move": MoveForm(prefix="move")}
+    action = request.form.get("action") if request.method == "POST" else None
+    status = 200
+    try:
+        if action == "approve":
+            services.approve(reservation, current_user)
+            flash(_("Approved: the exhibitor has the payment request."), "success")
+        elif action == "cancel":
+            services.cancel(reservation, current_user)
+            flash(_("The reservation is cancelled and the booths are free again."), "info")
+        elif action in forms and forms[action].validate_on_submit():
+            _apply(action, reservation, forms[action])
+        elif action in forms:
+            status = 422
+        if action and status == 200:
+            return redirect(url_for("booth_console.reservation", reservation_id=reservation_id))
+    except DomainError as refusal:
+        db.session.rollback()
+        flash(refusal.message, "error")
+        status = refusal.status
+    return render_template("booths/console_reservation.html", reservation=reservation, forms=forms,
+                           type_labels=TYPE_LABELS), status
+
+
+def _apply(action: str, reservation: BoothReservation, form) -> None:
+    if action == "reject":
+        services.reject(reservation, current_user, form.reason.data)
+        flash(_("Rejected; the exhibitor has been told why."), "info")
+    elif action == "payment":
+        services.record_payment(reservation, current_user, form.amount_vnd.data, form.paid_on.data,
+                                form.reference.data or "")
+        flash(_("Payment recorded."), "success")
+    else:
+        services.move(reservation, form.codes.data.upper().replace(",", " ").split(), current_user,
+                      form.reason.data or "")
+        flash(_("Moved to the new booths."), "success")
+
+
+@blueprint.route("/halls", methods=["GET", "POST"])
+def halls():
+    fair = require_current_fair()
+    grid, price = HallGridForm(prefix="grid"), TypePriceForm(prefix="price")
+    status = 200
+    try:
+        if request.form.get("action") == "grid":
+            if grid.validate_on_submit():
+                hall = layout.generate_hall(fair, current_user, **{k: v for k, v in grid.data.items()
+                                                                   if k != "csrf_token"})
+                flash(_("Hall %(code)s created with %(n)d booths.", code=hall.code, n=len(hall.booths)), "success")
+                return redirect(url_for("booth_console.halls"))
+            status = 422
+        elif request.form.get("action") == "price":
+            if price.validate_on_submit():
+                changed = layout.set_type_price(fair, current_user, price.type.data, price.price_per_9m2_vnd.data)
+                flash(_("%(n)d booths repriced.", n=changed), "success")
+                return redirect(url_for("booth_console.halls"))
+            status = 422
+    except DomainError as refusal:
+        db.session.rollback()
+        flash(refusal.message, "error")
+        status = refusal.status
+    page = plan_page(fair, PlanFilters())
+    chosen = page.view_of(request.args["booth"]) if request.args.get("booth") else None
+    edit = _booth_form()
+    if chosen is not None and request.method == "GET":
+        edit.process(obj=chosen.booth)
+    return render_template("booths/console_halls.html", fair=fair, page=page, grid=grid, price=price,
+                           type_labels=TYPE_LABELS, edit=edit, chosen=chosen), status
+
+
+@blueprint.post("/booth/<code>")
+def edit_booth(code: str):
+    fair = require_current_fair()
+    booth = services.booth_by_code(fair, code)
+    action = request.form.get("action")
+    if action in ("block", "unblock"):
+        layout.set_blocked(booth, current_user, action == "block")
+    else:
+        form = _booth_form()
+        if not form.validate_on_submit():
+            flash(_("Check the booth's type, price and zone."), "error")
+            return redirect(url_for("booth_console.halls"))
+        layout.edit_booth(booth, current_user, type=form.type.data, price_vnd=form.price_vnd.data,
+                          zone=form.zone.data)
+    flash(_("Booth %(code)s updated.", code=code), "success")
+    return redirect(url_for("booth_console.halls", _anchor=f"booth-{code}"))
+
+
+def _booth_form() -> BoothEditForm:
+    form = BoothEditForm()
+    form.zone.choices = options([("", _("Open to all sectors")), *((c, sector_label(c)) for c in SECTORS)])
+    return form
