@@ -1,0 +1,45 @@
+"""Printed matter as PDF bytes, from plain data (pure: no web or database framework).
+
+Callers pass every label already translated and every number, date and amount already formatted; this package
+only lays them out, in the Be Vietnam Pro font shipped in static/fonts/.
+"""
+
+from fairmatch.printing.floor_plan import floor_plan_pdf
+from fairmatch.printing.model import (
+    BankTransfer,
+    BoothLine,
+    BoothShape,
+    BoothSign,
+    BoothSignLabels,
+    Entrance,
+    FloorPlan,
+    FloorPlanLabels,
+    HallPlan,
+    IndexRow,
+    LegendItem,
+    Party,
+    PaymentRequest,
+    PaymentRequestLabels,
+)
+from fairmatch.printing.payment_request import payment_request_pdf
+from fairmatch.printing.signs import booth_signs_pdf
+
+__all__ = [
+    "BankTransfer",
+    "BoothLine",
+    "BoothShape",
+    "BoothSign",
+    "BoothSignLabels",
+    "Entrance",
+    "FloorPlan",
+    "FloorPlanLabels",
+    "HallPlan",
+    "IndexRow",
+    "LegendItem",
+    "Party",
+    "PaymentRequest",
+    "PaymentRequestLabels",
+    "booth_signs_pdf",
+    "floor_plan_pdf",
+    "payment_request_pdf",
+]

@@ -1,0 +1,160 @@
+"""The payment request an exhibitor receives once its booths are approved: A4 portrait."""
+
+from fairmatch.printing.layout import INK, MUTED, PT, RULE, Document
+from fairmatch.printing.model import Party, PaymentRequest, PaymentRequestLabels
+
+REFERENCE_FILL = (255, 243, 205)
+REFERENCE_BORDER = (204, 153, 0)
+BOX_FILL = (246, 247, 249)
+
+
+def payment_request_pdf(request: PaymentRequest, labels: PaymentRequestLabels) -> bytes:
+    """The request as PDF bytes: organizer, number and date, the enterprise, a table of the booths (its header
+    repeated if it runs onto another page), subtotal, VAT and total exactly as the caller formatted them, then
+    the bank details with the transfer reference set apart, the due date and the note; every page numbered."""
+    doc = Document(title=f"{labels.title} {request.number}", page_label=labels.page)
+    doc.add_page()
+    _heading(doc, request, labels)
+    _enterprise(doc, request.enterprise, labels)
+    doc.data_table(
+        [labels.booth, labels.hall, labels.booth_type, labels.area, labels.price],
+        [[line.booth_code, line.hall, line.booth_type, line.area_m2, line.price] for line in request.lines],
+        col_widths=(16, 26, 22, 16, 20),
+        aligns=("L", "L", "L", "R", "R"),
+    )
+    _totals(doc, request, labels)
+    _transfer(doc, request, labels)
+    return doc.to_bytes()
+
+
+def _heading(doc: Document, request: PaymentRequest, labels: PaymentRequestLabels) -> None:
+    """The organizer on the left; the title, number and date on the right."""
+    top = doc.t_margin
+    left_w = doc.epw * 0.55
+    doc.set_xy(doc.l_margin, top)
+    doc.use_font(10, "B")
+    doc.multi_cell(left_w, 5, request.organizer.name, align="L")
+    doc.use_font(8.5)
+    doc.set_text_color(*MUTED)
+    doc.set_x(doc.l_margin)
+    doc.multi_cell(left_w, 4.2, request.organizer.address, align="L")
+    organizer_bottom = doc.get_y()
+    doc.set_text_color(*INK)
+
+    right_x = doc.l_margin + left_w + 4
+    right_w = doc.epw - left_w - 4
+    doc.set_xy(right_x, top)
+    doc.use_font(16, "B")
+    doc.multi_cell(right_w, 7.5, labels.title.upper(), align="R")
+    doc.use_font(9.5)
+    for label, value in ((labels.number, request.number), (labels.issued_on, request.issued_on)):
+        doc.set_x(right_x)
+        doc.multi_cell(right_w, 5, f"{label}: {value}", align="R")
+    doc.set_y(max(organizer_bottom, doc.get_y()) + 4)
+    _rule(doc)
+
+
+def _enterprise(doc: Document, enterprise: Party, labels: PaymentRequestLabels) -> None:
+    doc.use_font(8.5)
+    doc.set_text_color(*MUTED)
+    doc.cell(0, 5, labels.enterprise.upper(), new_x="LMARGIN", new_y="NEXT")
+    doc.set_text_color(*INK)
+    doc.use_font(12, "B")
+    doc.multi_cell(0, 6, enterprise.name, align="L", new_x="LMARGIN", new_y="NEXT")
+    doc.use_font(9.5)
+    label_w = 28
+    for label, value in ((labels.tax_code, enterprise.tax_code), (labels.address, enterprise.address)):
+        if not value:
+            continue
+        doc.set_text_color(*MUTED)
+        doc.cell(label_w, 5, label)
+        doc.set_text_color(*INK)
+        doc.multi_cell(doc.epw - label_w, 5, value, align="L", new_x="LMARGIN", new_y="NEXT")
+    doc.ln(4)
+
+
+def _totals(doc: Document, request: PaymentRequest, labels: PaymentRequestLabels) -> None:
+    """Right-aligned label/amount pairs, the total in bold below a rule; kept together on one page."""
+    if doc.get_y() + 24 > doc.page_break_trigger:
+        doc.add_page()
+    doc.ln(2)
+    amount_w = 45
+    label_w = doc.epw * 0.45
+    label_x = doc.w - doc.r_margin - amount_w - label_w
+    rows = (
+        (labels.subtotal, request.subtotal, ""),
+        (f"{labels.vat} ({request.vat_rate})", request.vat_amount, ""),
+        (labels.total, request.total, "B"),
+    )
+    for label, amount, style in rows:
+        size = 11 if style else 9.5
+        if style:
+            doc.set_draw_color(*INK)
+            doc.set_line_width(0.3)
+            doc.line(label_x, doc.get_y() + 0.8, doc.w - doc.r_margin, doc.get_y() + 0.8)
+            doc.ln(1.6)
+        doc.use_font(size, style)
+        doc.set_x(label_x)
+        doc.cell(label_w, size * PT * 1.6, label, align="R")
+        doc.cell(amount_w, size * PT * 1.6, amount, align="R", new_x="LMARGIN", new_y="NEXT")
+    doc.ln(6)
+
+
+def _transfer(doc: Document, request: PaymentRequest, labels: PaymentRequestLabels) -> None:
+    """A shaded box with the bank details and, highlighted inside it, the reference to quote on the transfer;
+    kept on one page."""
+    transfer = request.transfer
+    details = (
+        (labels.bank, transfer.bank, ""),
+        (labels.account_number, transfer.account_number, "B"),
+        (labels.account_name, transfer.account_name, ""),
+    )
+    label_w = 34
+    doc.use_font(10)
+    value_lines = sum(len(doc.wrap(value, doc.epw - label_w - 8)) for _, value, _ in details)
+    box_h = 9 + value_lines * 5.2 + 22
+    if doc.get_y() + box_h + 24 > doc.page_break_trigger:
+        doc.add_page()
+    top = doc.get_y()
+    doc.set_fill_color(*BOX_FILL)
+    doc.rect(doc.l_margin, top, doc.epw, box_h, style="F")
+    doc.set_xy(doc.l_margin + 4, top + 3)
+    doc.use_font(10.5, "B")
+    doc.cell(0, 6, labels.transfer, new_x="LMARGIN", new_y="NEXT")
+    for label, value, style in details:
+        doc.set_x(doc.l_margin + 4)
+        doc.use_font(9.5)
+        doc.set_text_color(*MUTED)
+        doc.cell(label_w, 5.2, label)
+        doc.set_text_color(*INK)
+        doc.use_font(10, style)
+        doc.multi_cell(doc.epw - label_w - 8, 5.2, value, align="L")
+    ref_top = doc.get_y() + 2.5
+    doc.set_fill_color(*REFERENCE_FILL)
+    doc.set_draw_color(*REFERENCE_BORDER)
+    doc.set_line_width(0.5)
+    doc.rect(doc.l_margin + 4, ref_top, doc.epw - 8, 16, style="DF")
+    doc.set_xy(doc.l_margin + 8, ref_top + 2)
+    doc.use_font(8.5)
+    doc.set_text_color(*MUTED)
+    doc.cell(0, 4.5, labels.reference)
+    doc.set_text_color(*INK)
+    doc.set_xy(doc.l_margin + 8, ref_top + 7)
+    reference = doc.fit_text(transfer.reference, doc.epw - 16, max_size=15, min_size=9, style="B")
+    doc.draw_lines(reference, doc.l_margin + 8, ref_top + 7, doc.epw - 16, align="L")
+    doc.set_y(top + box_h + 5)
+    doc.use_font(10.5, "B")
+    doc.cell(0, 6, f"{labels.due_on}: {request.due_on}", new_x="LMARGIN", new_y="NEXT")
+    if request.note:
+        doc.ln(1.5)
+        doc.use_font(9)
+        doc.set_text_color(*MUTED)
+        doc.multi_cell(0, 4.6, f"{labels.note}: {request.note}", align="L")
+        doc.set_text_color(*INK)
+
+
+def _rule(doc: Document) -> None:
+    doc.set_draw_color(*RULE)
+    doc.set_line_width(0.3)
+    doc.line(doc.l_margin, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
+    doc.ln(4)
