@@ -86,9 +86,10 @@ def register_blueprints(app: Flask) -> None:
     from fairmatch.enterprises.views import blueprint as enterprises
     from fairmatch.home.views import blueprint as home
     from fairmatch.notifications.views import blueprint as notifications
+    from fairmatch.organizer.prints import blueprint as prints
     from fairmatch.organizer.views import blueprint as organizer
 
-    for blueprint in (home, auth, enterprises, booths, booth_console, organizer, notifications, api):
+    for blueprint in (home, auth, enterprises, booths, booth_console, organizer, prints, notifications, api):
         app.register_blueprint(blueprint)
 
 

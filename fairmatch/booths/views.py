@@ -6,13 +6,16 @@ from flask_login import current_user, login_required
 
 from fairmatch.auth.decorators import role_required
 from fairmatch.booths import services
+from fairmatch.booths.documents import payment_request_document
 from fairmatch.booths.forms import TYPE_LABELS, ReserveForm, WaitlistForm
 from fairmatch.booths.plan import PlanFilters, plan_page
 from fairmatch.booths.waitlist import join_waitlist
-from fairmatch.errors import DomainError, NotAllowed
+from fairmatch.errors import Conflict, DomainError, NotAllowed
+from fairmatch.extensions import db
 from fairmatch.forms import options
 from fairmatch.i18n import sector_label
-from fairmatch.organizer.models import require_current_fair
+from fairmatch.organizer.models import Fair, require_current_fair
+from fairmatch.organizer.prints import pdf_response
 from fairmatch.vocabulary import SECTORS
 
 blueprint = Blueprint("booths", __name__)
@@ -102,6 +105,16 @@ def act_on_reservation(reservation_id: int, action: str):
     except DomainError as refusal:
         flash(refusal.message, "error")
     return redirect(url_for("booths.reservation", reservation_id=reservation_id))
+
+
+@blueprint.get("/me/booths/<int:reservation_id>/payment-request.pdf")
+@login_required
+def payment_request(reservation_id: int):
+    reservation = services.reservation_for(reservation_id, current_user)
+    if reservation.state not in ("approved", "confirmed"):
+        raise Conflict(_("The payment request comes with the organizer's approval."))
+    fair = db.session.get(Fair, reservation.fair_id)
+    return pdf_response(payment_request_document(reservation, fair), f"{reservation.payment_reference}.pdf")
 
 
 def _acting_enterprise():

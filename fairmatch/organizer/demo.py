@@ -55,6 +55,11 @@ def seed_demo_fair(seed: int = 2026, enterprises: int = 300) -> str:
         starts_on=date(year, 10, 15),
         ends_on=date(year, 10, 18),
         is_current=True,
+        organizer_name="Sở Công Thương thành phố Hà Nội – Ban tổ chức Hội chợ",
+        organizer_address="331 Trần Hưng Đạo, phường Cửa Nam, Hà Nội",
+        bank_name="Ngân hàng Phát triển Thủ đô (ngân hàng minh hoạ)",
+        bank_account_no="1200 2026 8888",
+        bank_account_name="BAN TO CHUC HOI CHO SPCNCL HA NOI",
     )
     db.session.add(fair)
     booth_count = sum(_add_hall(fair, *hall) for hall in HALLS)

@@ -1,0 +1,139 @@
+"""Printed booth documents: the floor plan with its exhibitor index, booth signs and payment
+requests, built from the database in the reader's language and laid out by `fairmatch.printing`."""
+
+from datetime import timedelta
+
+from flask_babel import gettext as _
+
+from fairmatch.booths.forms import STATUS_LABELS, TYPE_LABELS
+from fairmatch.booths.models import BoothReservation
+from fairmatch.booths.plan import ZONE_COLOURS, PlanFilters, plan_page
+from fairmatch.booths.services import BoothView
+from fairmatch.i18n import local_date, number, sector_label, vnd
+from fairmatch.organizer.models import Fair
+from fairmatch.printing import (
+    BankTransfer,
+    BoothLine,
+    BoothShape,
+    BoothSign,
+    BoothSignLabels,
+    Entrance,
+    FloorPlan,
+    FloorPlanLabels,
+    HallPlan,
+    IndexRow,
+    LegendItem,
+    Party,
+    PaymentRequest,
+    PaymentRequestLabels,
+    booth_signs_pdf,
+    floor_plan_pdf,
+    payment_request_pdf,
+)
+from fairmatch.templating import short_name
+
+STATUS_FILLS = {
+    "available": (227, 244, 232),
+    "held": (255, 233, 168),
+    "pending": (255, 207, 153),
+    "confirmed": (188, 215, 245),
+    "blocked": (213, 216, 220),
+}
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    return tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def _page_label() -> str:
+    return _("Page {page}/{pages}")
+
+
+def floor_plan_document(fair: Fair, lang: str) -> bytes:
+    """The plan of every hall (every booth code printed, exhibitors on confirmed booths) and the
+    index of exhibitors by booth, in both languages."""
+    page = plan_page(fair, PlanFilters())
+    halls = [
+        HallPlan(
+            code=d.hall.code,
+            name=d.hall.name(lang),
+            width_m=d.hall.width_m,
+            depth_m=d.hall.depth_m,
+            # The screen plan measures y from the north wall; paper measures it from the south.
+            entrances=[Entrance(e["side"], e["offset_m"], e["width_m"]) for e in d.hall.entrances],
+            booths=[_shape(v, d.hall.depth_m, lang) for v in d.booths],
+        )
+        for d in page.halls
+    ]
+    legend = [LegendItem(str(STATUS_LABELS[s]), fill) for s, fill in STATUS_FILLS.items()]
+    zones = sorted({v.booth.zone for v in page.views if v.booth.zone})
+    legend += [LegendItem(sector_label(zone), _rgb(ZONE_COLOURS[zone]), outline=True) for zone in zones]
+    index = [
+        IndexRow(v.booth.code, v.exhibitor.name_vi or "", v.exhibitor.name_en or "")
+        for v in sorted(page.views, key=lambda v: (v.booth.hall.code, len(v.booth.code), v.booth.code))
+        if v.exhibitor
+    ]
+    plan = FloorPlan(title=fair.name(lang), subtitle=fair.venue(lang), halls=halls, legend=legend, index=index)
+    labels = FloorPlanLabels(legend=_("Legend"), entrance=_("Entrance"), north=_("N"),
+                             index_title=_("Exhibitors by booth"), page=_page_label())
+    return floor_plan_pdf(plan, labels)
+
+
+def _shape(view: BoothView, hall_depth: float, lang: str) -> BoothShape:
+    booth = view.booth
+    return BoothShape(
+        code=booth.code,
+        x_m=booth.x_m,
+        y_m=hall_depth - booth.y_m - booth.depth_m,
+        width_m=booth.width_m,
+        depth_m=booth.depth_m,
+        fill_rgb=STATUS_FILLS[view.status],
+        outline_rgb=_rgb(ZONE_COLOURS.get(booth.zone or "", "#9aa6b2")),
+        exhibitor_short=short_name(view.exhibitor.name(lang)) if view.exhibitor else None,
+    )
+
+
+def booth_signs_document(fair: Fair, lang: str) -> bytes:
+    """One A4 sign per confirmed booth: company name and booth code."""
+    page = plan_page(fair, PlanFilters())
+    signs = [
+        BoothSign(v.booth.code, v.exhibitor.name_vi or v.exhibitor.name_en or "", v.exhibitor.name_en or "",
+                  v.booth.hall.name(lang))
+        for v in page.views
+        if v.exhibitor
+    ]
+    return booth_signs_pdf(signs, BoothSignLabels(booth=_("Booth")))
+
+
+def payment_request_document(reservation: BoothReservation, fair: Fair) -> bytes:
+    """The payment request for an approved reservation: booths, VAT, total and transfer details."""
+    enterprise = reservation.enterprise
+    issued = reservation.decided_at or reservation.submitted_at
+    request = PaymentRequest(
+        organizer=Party(fair.organizer_name or _("Fair organizer"), fair.organizer_address),
+        number=reservation.payment_reference,
+        issued_on=local_date(issued.date()) if issued else "",
+        enterprise=Party(enterprise.name_vi or enterprise.name_en or "", enterprise.address or "",
+                         enterprise.tax_code or ""),
+        lines=[
+            BoothLine(b.code, b.hall.name("vi"), str(TYPE_LABELS[b.type]), number(b.area_m2), vnd(b.price_vnd))
+            for b in reservation.booths
+        ],
+        subtotal=vnd(reservation.price_vnd),
+        vat_rate=f"{reservation.vat_percent} %",
+        vat_amount=vnd(reservation.vat_vnd),
+        total=vnd(reservation.total_vnd),
+        transfer=BankTransfer(fair.bank_name, fair.bank_account_no, fair.bank_account_name,
+                              reservation.payment_reference),
+        due_on=local_date((issued + timedelta(days=fair.payment_days)).date()) if issued else "",
+        note=_("Write the reference exactly as shown so that the payment is matched to your booths."),
+    )
+    labels = PaymentRequestLabels(
+        title=_("Payment request"), number=_("No."), issued_on=_("Date"), enterprise=_("Enterprise"),
+        tax_code=_("Tax code"), address=_("Address"), booth=_("Booth"), hall=_("Hall"), booth_type=_("Type"),
+        area=_("Area (m²)"), price=_("Price"), subtotal=_("Booths"), vat=_("VAT"), total=_("Total"),
+        transfer=_("Bank transfer"), bank=_("Bank"), account_number=_("Account number"),
+        account_name=_("Account name"), reference=_("Transfer reference (required)"), due_on=_("Pay by"),
+        note=_("Note"), page=_page_label(),
+    )
+    return payment_request_pdf(request, labels)

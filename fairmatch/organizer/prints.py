@@ -1,0 +1,29 @@
+"""The organizer's printed documents under /print/ (PDF; the bearer token works too)."""
+
+from flask import Blueprint, Response
+
+from fairmatch.auth.decorators import role_required
+from fairmatch.booths.documents import booth_signs_document, floor_plan_document
+from fairmatch.i18n import language
+from fairmatch.organizer.models import require_current_fair
+
+blueprint = Blueprint("prints", __name__, url_prefix="/print")
+
+
+def pdf_response(content: bytes, filename: str) -> Response:
+    response = Response(content, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@blueprint.get("/floorplan.pdf")
+@role_required("organizer")
+def floor_plan():
+    return pdf_response(floor_plan_document(require_current_fair(), language()), "floorplan.pdf")
+
+
+@blueprint.get("/booth-signs.pdf")
+@role_required("organizer")
+def booth_signs():
+    return pdf_response(booth_signs_document(require_current_fair(), language()), "booth-signs.pdf")
