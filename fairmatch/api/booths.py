@@ -6,13 +6,19 @@ from flask_login import current_user
 
 from fairmatch.booths import services
 from fairmatch.booths.models import BoothReservation
+from fairmatch.booths.plan import cache_of, plan_stamp
 from fairmatch.errors import NotAllowed, RuleViolation
 from fairmatch.i18n import language
 from fairmatch.organizer.models import require_current_fair
 
 
 def booths_document() -> dict:
+    """Every booth of the current fair with its live status (cached until anything changes)."""
     fair = require_current_fair()
+    return cache_of("booths").get_or_build((fair.id, language(), plan_stamp()), lambda: _booths_document(fair))
+
+
+def _booths_document(fair) -> dict:
     return {
         "fair": {"id": fair.id, "name": fair.name(language())},
         "booths": [

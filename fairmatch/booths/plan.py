@@ -1,11 +1,19 @@
 """What the floor-plan page shows: halls placed on one drawing, booths with status and filters,
 and the search for "where is company X"."""
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from threading import Lock
 
+from flask import current_app
+from sqlalchemy import func, select
+
+from fairmatch.audit.models import AuditEntry
 from fairmatch.booths.models import Hall
-from fairmatch.booths.services import BoothView, plan_of
+from fairmatch.booths.services import BoothView, expire_holds, plan_of
+from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import NotFound
+from fairmatch.extensions import db
 from fairmatch.floorplan import neighbours, stack_halls
 from fairmatch.organizer.models import Fair
 from fairmatch.supplychain.text import fold
@@ -108,3 +116,43 @@ def plan_page(fair: Fair, filters: PlanFilters) -> PlanPage:
     ]
     counts = {status: sum(1 for v in views if v.status == status) for status in STATUSES}
     return PlanPage(drawings, width, height, views, filters, found, counts)
+
+
+class PlanCache:
+    """Rendered plans, kept per process and keyed by the database's change stamp.
+
+    Every change that can alter the plan writes an audit entry (reservations, booths, halls,
+    imports) or touches an enterprise, so the highest audit id and the latest enterprise update
+    name one state of the plan: a cached copy is never shown after a change.
+    """
+
+    def __init__(self, size: int = 64):
+        self._entries: OrderedDict = OrderedDict()
+        self._size = size
+        self._lock = Lock()
+
+    def get_or_build(self, key, build):
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+        value = build()
+        with self._lock:
+            self._entries[key] = value
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+        return value
+
+
+def cache_of(name: str) -> PlanCache:
+    """The app's cache called `name` (one per app, so that apps on other databases never share)."""
+    return current_app.extensions.setdefault(f"fairmatch.cache.{name}", PlanCache())
+
+
+def plan_stamp() -> tuple:
+    """The change stamp of everything the plan shows; holds that ran out are released first."""
+    expire_holds()
+    return tuple(db.session.execute(
+        select(select(func.max(AuditEntry.id)).scalar_subquery(),
+               select(func.max(Enterprise.updated_at)).scalar_subquery())
+    ).one())

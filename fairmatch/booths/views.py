@@ -8,12 +8,12 @@ from fairmatch.auth.decorators import role_required
 from fairmatch.booths import services
 from fairmatch.booths.documents import payment_request_document
 from fairmatch.booths.forms import TYPE_LABELS, ReserveForm, WaitlistForm
-from fairmatch.booths.plan import PlanFilters, plan_page
+from fairmatch.booths.plan import PlanFilters, cache_of, plan_page, plan_stamp
 from fairmatch.booths.waitlist import join_waitlist
 from fairmatch.errors import Conflict, DomainError, NotAllowed
 from fairmatch.extensions import db
 from fairmatch.forms import options
-from fairmatch.i18n import sector_label
+from fairmatch.i18n import language, sector_label
 from fairmatch.organizer.models import Fair, require_current_fair
 from fairmatch.organizer.prints import pdf_response
 from fairmatch.vocabulary import SECTORS
@@ -24,8 +24,14 @@ blueprint = Blueprint("booths", __name__)
 @blueprint.get("/plan")
 def plan():
     fair = require_current_fair()
-    page = plan_page(fair, PlanFilters.from_args(request.args))
-    return render_template("booths/plan.html", fair=fair, page=page, type_labels=TYPE_LABELS)
+    filters = PlanFilters.from_args(request.args)
+
+    def render_body() -> str:
+        page = plan_page(fair, filters)
+        return render_template("booths/_plan_body.html", fair=fair, page=page, type_labels=TYPE_LABELS)
+
+    body = cache_of("plan").get_or_build((fair.id, language(), filters, plan_stamp()), render_body)
+    return render_template("booths/plan.html", fair=fair, filters=filters, body=body, type_labels=TYPE_LABELS)
 
 
 @blueprint.get("/plan/booths/<code>")

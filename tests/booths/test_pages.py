@@ -134,3 +134,10 @@ def test_a_taken_booth_cannot_be_blocked(app, exhibitor, make_user):
     assert response.status_code == 409
     with app.app_context():
         assert db.session.scalar(select(Booth.blocked).where(Booth.code == "A02")) is False
+
+
+def test_the_cached_plan_shows_a_change_on_the_very_next_request(app, client, exhibitor):
+    assert 'data-code="A02" data-status="available"' in client.get("/plan").get_data(as_text=True)
+    email, _ = exhibitor()
+    signed_in(app, email).post("/api/v1/booths/A02/reservations", json={})
+    assert 'data-code="A02" data-status="held"' in client.get("/plan").get_data(as_text=True)
