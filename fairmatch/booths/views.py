@@ -1,6 +1,6 @@
 """The floor plan and the exhibitor's booth reservations."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -30,8 +30,15 @@ def plan():
         page = plan_page(fair, filters)
         return render_template("booths/_plan_body.html", fair=fair, page=page, type_labels=TYPE_LABELS)
 
-    body = cache_of("plan").get_or_build((fair.id, language(), filters, plan_stamp()), render_body)
-    return render_template("booths/plan.html", fair=fair, filters=filters, body=body, type_labels=TYPE_LABELS)
+    def render_page(body: str) -> str:
+        return render_template("booths/plan.html", fair=fair, filters=filters, body=body, type_labels=TYPE_LABELS)
+
+    key = (fair.id, language(), filters, plan_stamp())
+    body = cache_of("plan").get_or_build(key, render_body)
+    if current_user.is_authenticated or session.get("_flashes"):
+        return render_page(body)
+    # A visitor who is not signed in sees exactly the same page as every other such visitor.
+    return cache_of("public plan").get_or_build(key, lambda: render_page(body))
 
 
 @blueprint.get("/plan/booths/<code>")
