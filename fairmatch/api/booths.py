@@ -8,14 +8,17 @@ from fairmatch.booths import services
 from fairmatch.booths.models import BoothReservation
 from fairmatch.booths.plan import cache_of, plan_stamp
 from fairmatch.errors import NotAllowed, RuleViolation
+from fairmatch.extensions import db
 from fairmatch.i18n import language
-from fairmatch.organizer.models import require_current_fair
+from fairmatch.organizer.models import Fair
 
 
 def booths_document() -> dict:
     """Every booth of the current fair with its live status (cached until anything changes)."""
-    fair = require_current_fair()
-    return cache_of("booths").get_or_build((fair.id, language(), plan_stamp()), lambda: _booths_document(fair))
+    stamp = plan_stamp()
+    return cache_of("booths").get_or_build(
+        (language(), stamp), lambda: _booths_document(db.session.get(Fair, stamp[0]))
+    )
 
 
 def _booths_document(fair) -> dict:

@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from threading import Lock
 
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from fairmatch.audit.models import AuditEntry
-from fairmatch.booths.models import Hall
+from fairmatch.booths.models import BoothReservation, Hall
 from fairmatch.booths.services import BoothView, expire_holds, plan_of
+from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import NotFound
 from fairmatch.extensions import db
@@ -65,6 +67,7 @@ class HallDrawing:
 
 @dataclass
 class PlanPage:
+    fair: Fair
     halls: list[HallDrawing]
     width: float
     height: float
@@ -115,7 +118,7 @@ def plan_page(fair: Fair, filters: PlanFilters) -> PlanPage:
         if words and v.exhibitor and all(w in fold(f"{v.exhibitor.name_vi} {v.exhibitor.name_en}") for w in words)
     ]
     counts = {status: sum(1 for v in views if v.status == status) for status in STATUSES}
-    return PlanPage(drawings, width, height, views, filters, found, counts)
+    return PlanPage(fair, drawings, width, height, views, filters, found, counts)
 
 
 class PlanCache:
@@ -150,9 +153,25 @@ def cache_of(name: str) -> PlanCache:
 
 
 def plan_stamp() -> tuple:
-    """The change stamp of everything the plan shows; holds that ran out are released first."""
-    expire_holds()
-    return tuple(db.session.execute(
-        select(select(func.max(AuditEntry.id)).scalar_subquery(),
-               select(func.max(Enterprise.updated_at)).scalar_subquery())
-    ).one())
+    """(current fair id, change stamp) in one round trip; holds that ran out are released first.
+
+    The plan is read far more often than it changes, so a read that hits the cache costs this one
+    query."""
+    due = (
+        select(BoothReservation.id)
+        .where(BoothReservation.state == "held", BoothReservation.expires_at <= utcnow())
+        .exists()
+    )
+    query = select(
+        select(Fair.id).where(Fair.is_current).scalar_subquery(),
+        select(func.max(AuditEntry.id)).scalar_subquery(),
+        select(func.max(Enterprise.updated_at)).scalar_subquery(),
+        due,
+    )
+    fair_id, audit_id, enterprise_at, holds_due = db.session.execute(query).one()
+    if holds_due:
+        expire_holds()
+        return plan_stamp()
+    if fair_id is None:
+        raise NotFound(_("No fair is open for booth sales yet."))
+    return fair_id, audit_id, enterprise_at

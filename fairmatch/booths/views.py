@@ -23,17 +23,18 @@ blueprint = Blueprint("booths", __name__)
 
 @blueprint.get("/plan")
 def plan():
-    fair = require_current_fair()
+    stamp = plan_stamp()
     filters = PlanFilters.from_args(request.args)
 
     def render_body() -> str:
-        page = plan_page(fair, filters)
-        return render_template("booths/_plan_body.html", fair=fair, page=page, type_labels=TYPE_LABELS)
+        page = plan_page(db.session.get(Fair, stamp[0]), filters)
+        return render_template("booths/_plan_body.html", fair=page.fair, page=page, type_labels=TYPE_LABELS)
 
     def render_page(body: str) -> str:
-        return render_template("booths/plan.html", fair=fair, filters=filters, body=body, type_labels=TYPE_LABELS)
+        return render_template("booths/plan.html", fair=db.session.get(Fair, stamp[0]), filters=filters, body=body,
+                               type_labels=TYPE_LABELS)
 
-    key = (fair.id, language(), filters, plan_stamp())
+    key = (language(), filters, stamp)
     body = cache_of("plan").get_or_build(key, render_body)
     if current_user.is_authenticated or session.get("_flashes"):
         return render_page(body)
