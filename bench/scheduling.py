@@ -1,0 +1,179 @@
+"""Quality and speed of the meeting scheduler on the reference instances.
+
+    .venv/bin/python bench/scheduling.py [DIRECTORY]
+
+Runs `python -m fairmatch.scheduling solve` on every instance in DIRECTORY (default
+../shared/bench/schedule beside the repository) with the time limits of the product goals, and
+prints per instance: meetings placed, total priority against the proven optimum, breaks against
+the reference, status, wall-clock seconds (start-up included) and the hard-rule violations that an
+independent checker finds in the result (it must find none). Exits 1 when any result breaks a rule.
+"""
+
+import json
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from itertools import pairwise
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DIRECTORY = Path(__file__).resolve().parents[2] / "shared" / "bench" / "schedule"
+
+# From shared/bench/README.md: the proven optimum of total priority, and the reference for breaks.
+PROVEN_PRIORITY = {"tiny-20": 30, "fair-300-a": 864, "fair-300-b": 1786, "fair-1000": 5449}
+REFERENCE = {
+    "forum-like-30": "3 (proven min)",
+    "forum-like-30-infeasible": "infeasible",
+    "forum-like-50": "6 (best known)",
+}
+TIME_LIMIT = {"tiny-20": 2, "fair-300-a": 2, "fair-300-b": 2, "fair-1000": 10}
+DEFAULT_TIME_LIMIT = 30
+
+
+def main(argv: list[str]) -> int:
+    directory = Path(argv[0]) if argv else DEFAULT_DIRECTORY
+    header = (
+        "instance",
+        "placed",
+        "priority",
+        "optimum",
+        "ratio",
+        "breaks",
+        "reference",
+        "status",
+        "seconds",
+        "limit",
+        "violations",
+    )
+    rows = [header]
+    total_violations = 0
+    for path in sorted(directory.glob("*.json")):
+        instance = json.loads(path.read_text(encoding="utf-8"))
+        limit = TIME_LIMIT.get(path.stem, DEFAULT_TIME_LIMIT)
+        started = time.monotonic()
+        run = subprocess.run(
+            [sys.executable, "-m", "fairmatch.scheduling", "solve", str(path), "--time-limit", str(limit)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        seconds = time.monotonic() - started
+        if run.returncode != 0:
+            rows.append(
+                (
+                    path.stem,
+                    "-",
+                    "-",
+                    "-",
+                    "-",
+                    "-",
+                    "-",
+                    f"exit {run.returncode}",
+                    f"{seconds:.2f}",
+                    str(limit),
+                    run.stderr.strip().splitlines()[-1] if run.stderr.strip() else "?",
+                )
+            )
+            total_violations += 1
+            continue
+        result = json.loads(run.stdout)
+        violations = check(instance, result)
+        total_violations += len(violations)
+        optimum = PROVEN_PRIORITY.get(path.stem)
+        priority = result["stats"]["total_priority"]
+        rows.append(
+            (
+                path.stem,
+                f"{result['stats']['scheduled']}/{len(instance['meetings'])}",
+                str(priority),
+                str(optimum) if optimum is not None else "-",
+                f"{priority / optimum:.3f}" if optimum else "-",
+                str(result["stats"]["breaks"]),
+                REFERENCE.get(path.stem, "-"),
+                result["status"],
+                f"{seconds:.2f}",
+                str(limit),
+                str(len(violations)),
+            )
+        )
+        for violation in violations[:10]:
+            print(f"{path.stem}: {violation}", file=sys.stderr)
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+    return 1 if total_violations else 0
+
+
+def check(instance: dict, result: dict) -> list[str]:
+    """Every broken hard rule in `result`, checked from the raw JSON alone (no solver code)."""
+    problems: list[str] = []
+    slots = {slot["id"]: index for index, slot in enumerate(instance["slots"])}
+    days = [slot.get("day") for slot in instance["slots"]]
+    sessions = [slot.get("session") for slot in instance["slots"]]
+    participants = {p["id"]: p for p in instance["participants"]}
+    meetings = {m["id"]: m for m in instance["meetings"]}
+    busy: dict[tuple[str, int], str] = {}
+    tables: dict[int, set[str]] = defaultdict(set)
+    table_meetings: dict[int, int] = defaultdict(int)
+    count: dict[str, int] = defaultdict(int)
+    used: dict[str, list[int]] = defaultdict(list)
+    placed: set[str] = set()
+    for assignment in result["assignments"]:
+        meeting = meetings.get(assignment["meeting"])
+        s = slots.get(assignment["slot"])
+        if meeting is None or s is None or assignment["meeting"] in placed:
+            problems.append(f"bad or repeated assignment {assignment}")
+            continue
+        placed.add(meeting["id"])
+        if meeting.get("fixed_slot") and meeting["fixed_slot"] != assignment["slot"]:
+            problems.append(f"{meeting['id']} is not in its fixed slot")
+        if meeting.get("session") and sessions[s] != meeting["session"]:
+            problems.append(f"{meeting['id']} is outside its session")
+        for pid in meeting["participants"]:
+            if assignment["slot"] in (participants[pid].get("forbidden_slots") or []):
+                problems.append(f"{meeting['id']} uses a slot forbidden for {pid}")
+            if (pid, s) in busy:
+                problems.append(f"{pid} has {busy[pid, s]} and {meeting['id']} in slot {assignment['slot']}")
+            busy[pid, s] = meeting["id"]
+            count[pid] += 1
+            used[pid].append(s)
+        if meeting.get("needs_table", True):
+            table_meetings[s] += 1
+            label = assignment.get("table")
+            if not label or label in tables[s]:
+                problems.append(f"{meeting['id']} has a missing or shared table {label!r}")
+            tables[s].add(label)
+        elif assignment.get("table") is not None:
+            problems.append(f"{meeting['id']} takes a table it does not need")
+    for s, number in table_meetings.items():
+        if number > instance["tables"]:
+            problems.append(f"slot {instance['slots'][s]['id']} uses {number} tables of {instance['tables']}")
+    for pid, participant in participants.items():
+        cap = participant.get("max_meetings")
+        if cap is not None and count[pid] > cap:
+            problems.append(f"{pid} has {count[pid]} meetings, over its cap of {cap}")
+    breaks = {pid: _breaks(sorted(used[pid]), days) for pid in participants}
+    fairness = instance["objective"].get("fairness")
+    if fairness is not None and breaks and max(breaks.values()) - min(breaks.values()) > fairness:
+        problems.append(f"breaks differ by {max(breaks.values()) - min(breaks.values())}, over the fairness bound")
+    unscheduled = {item["meeting"]: item.get("reason") for item in result["unscheduled"]}
+    if set(unscheduled) | placed != set(meetings) or set(unscheduled) & placed:
+        problems.append("assignments and unscheduled do not cover every meeting exactly once")
+    problems += [f"{mid} has no reason" for mid, reason in unscheduled.items() if not reason]
+    if instance["objective"]["schedule"] == "all" and result["status"] in ("optimal", "feasible") and unscheduled:
+        problems.append(f"status {result['status']} for 'all' with {len(unscheduled)} meetings left out")
+    stats = result["stats"]
+    expected = (len(placed), sum(meetings[m].get("priority", 1) for m in placed), sum(breaks.values()))
+    if (stats["scheduled"], stats["total_priority"], stats["breaks"]) != expected:
+        problems.append(f"stats {stats} do not match the assignments {expected}")
+    return problems
+
+
+def _breaks(slots: list[int], days: list) -> int:
+    return sum(1 for a, b in pairwise(slots) if days[a] == days[b] and b != a + 1)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
