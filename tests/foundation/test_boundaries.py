@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PURE = ["fairmatch.supplychain", "fairmatch.printing", "fairmatch.floorplan", "fairmatch.exchange",
+PURE = ["fairmatch.supplychain", "fairmatch.printing", "fairmatch.scheduling", "fairmatch.floorplan", "fairmatch.exchange",
         "fairmatch.enterprises.keys", "fairmatch.vocabulary", "fairmatch.demo.generate"]
 
 
