@@ -16,7 +16,8 @@ def pure_modules() -> list[str]:
     for name in PURE:
         path = ROOT / name.replace(".", "/")
         if path.is_dir():
-            found += [f"{name}.{p.stem}" if p.stem != "__init__" else name for p in sorted(path.glob("*.py"))]
+            found += [f"{name}.{p.stem}" if p.stem != "__init__" else name for p in sorted(path.glob("*.py"))
+                      if p.stem != "__main__"]
         else:
             found.append(name)
     return found
