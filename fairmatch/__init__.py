@@ -85,11 +85,13 @@ def register_blueprints(app: Flask) -> None:
     from fairmatch.booths.views import blueprint as booths
     from fairmatch.enterprises.views import blueprint as enterprises
     from fairmatch.home.views import blueprint as home
+    from fairmatch.matching.views import blueprint as matching
     from fairmatch.notifications.views import blueprint as notifications
     from fairmatch.organizer.prints import blueprint as prints
     from fairmatch.organizer.views import blueprint as organizer
 
-    for blueprint in (home, auth, enterprises, booths, booth_console, organizer, prints, notifications, api):
+    for blueprint in (home, auth, enterprises, booths, booth_console, matching, organizer, prints, notifications,
+                      api):
         app.register_blueprint(blueprint)
 
 

@@ -132,8 +132,39 @@ def expire_holds() -> None:
     click.echo(f"{release()} hold(s) released")
 
 
+@click.command("matches")
+@click.option("--tax-code", "key", required=True, help="the enterprise's key")
+@click.option("--direction", default="suppliers", help="suppliers (default) or customers")
+@click.option("--limit", default="20", help="how many, 1 to 100 (default 20)")
+@click.option("--lang", default="en", help="language of the explanations: en (default) or vi")
+@click.option("--json", "as_json", is_flag=True, help="print the JSON array (INTERFACES.md)")
+@with_appcontext
+def matches(key: str, direction: str, limit: str, lang: str, as_json: bool) -> None:
+    """Ranked, explained suppliers or customers of an enterprise."""
+    from fairmatch.errors import DomainError
+    from fairmatch.matching.services import matches_for
+
+    problems = []
+    if lang not in ("en", "vi"):
+        problems.append(f"lang: {lang!r} is not en or vi")
+    if not limit.isdigit():
+        problems.append(f"limit: {limit!r} is not a whole number")
+    if problems:
+        fail(*problems)
+    try:
+        found = matches_for(key, direction, int(limit), lang)
+    except DomainError as refusal:
+        fail(refusal.message)
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        return
+    for match in found:
+        click.echo(f"{match['rank']:>3}. {match['name']} ({match['key']}, {match['score']:.2f})")
+        click.echo(f"     {match['explanation']}")
+
+
 def init_app(app: Flask) -> None:
-    for command in (init_db, seed_demo, users, tokens, import_data, export_data, expire_holds):
+    for command in (init_db, seed_demo, users, tokens, import_data, export_data, expire_holds, matches):
         app.cli.add_command(command)
 
 

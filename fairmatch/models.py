@@ -13,6 +13,7 @@ from fairmatch.enterprises.models import (
     Need,
     Product,
 )
+from fairmatch.matching.models import ChangeStamp, MatchFeedback
 from fairmatch.notifications.models import Notification
 from fairmatch.organizer.models import Fair
 
@@ -24,10 +25,12 @@ __all__ = [
     "Category",
     "CategoryInput",
     "Certification",
+    "ChangeStamp",
     "Enterprise",
     "EnterpriseSector",
     "Fair",
     "Hall",
+    "MatchFeedback",
     "Membership",
     "Need",
     "Notification",

@@ -3,14 +3,17 @@
 from functools import wraps
 
 from flask import Blueprint, current_app, jsonify, request
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from fairmatch.api import booths
 from fairmatch.api.openapi import openapi_document
 from fairmatch.enterprises.services import search_enterprises
 from fairmatch.enterprises.views import directory_query
-from fairmatch.errors import error_response
+from fairmatch.errors import RuleViolation, error_response
 from fairmatch.extensions import csrf
+from fairmatch.i18n import language
+from fairmatch.matching.services import MAX_LIMIT, matches_for
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(blueprint)
@@ -83,3 +86,12 @@ def submit_reservation(reservation_id: int):
 @signed_in
 def cancel_reservation(reservation_id: int):
     return booths.delete_reservation(reservation_id)
+
+
+@blueprint.get("/enterprises/<path:key>/matches")
+@signed_in
+def enterprise_matches(key: str):
+    limit = request.args.get("limit", "20")
+    if not limit.isdigit():
+        raise RuleViolation(_("The limit must be between 1 and %(n)d.", n=MAX_LIMIT))
+    return jsonify(matches_for(key, request.args.get("direction", "suppliers"), int(limit), language()))

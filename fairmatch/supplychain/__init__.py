@@ -5,7 +5,7 @@ customers or sourcing-request matches, explain them, and report chain gaps and n
 """
 
 from fairmatch.supplychain.exchange import from_exchange
-from fairmatch.supplychain.explain import explain, to_json
+from fairmatch.supplychain.explanations import explain, to_json
 from fairmatch.supplychain.graph import SupplyGraph, build_graph
 from fairmatch.supplychain.model import (
     Category,

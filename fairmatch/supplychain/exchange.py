@@ -1,5 +1,6 @@
 """Read a `fairmatch-exchange/1` document into matching inputs (no validation: see the importer)."""
 
+from fairmatch.enterprises.keys import foreign_key
 from fairmatch.supplychain.model import Category, Enterprise, Need, Product, Quantity
 
 
@@ -14,7 +15,7 @@ def _certification_names(items: list | None) -> frozenset[str]:
 
 def _enterprise(data: dict) -> Enterprise:
     country = data.get("country") or "VN"
-    key = data["tax_code"] if country == "VN" else f"{country}-{data['registration_no']}"
+    key = data["tax_code"] if country == "VN" else foreign_key(country, data["registration_no"])
     products = tuple(
         Product(
             category=p["category"],

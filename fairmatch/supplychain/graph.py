@@ -6,7 +6,7 @@ from it); enterprise nodes link to the categories they make (enterprise → cate
 which `upsert_enterprise` and `remove_enterprise` keep current.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -21,7 +21,7 @@ MAX_DEPTH = 5
 
 class Bucket(NamedTuple):
     """What a query knows of a candidate before scoring it: the enterprises of one category are
-    grouped by it, so a query visits the most promising groups first and stops early."""
+    grouped by it, so a query takes the most promising buckets first and stops early."""
 
     recognized: bool  # makers: this product is a recognised key product; needers: makes one
     booth: bool
@@ -58,16 +58,21 @@ class Profile:
         return self.enterprise.key
 
 
+_UNKNOWN = object()  # a cached value not computed yet
+
+
 class CategoryIndex:
     """The enterprises linked one way to one category, by bucket and by where they are."""
 
-    __slots__ = ("_bucket_of", "buckets", "localities", "parks")
+    __slots__ = ("_bucket_of", "_envelope", "_tiers", "buckets", "localities", "parks")
 
     def __init__(self) -> None:
-        self.buckets: dict[Bucket, dict[str, None]] = {}
+        self.buckets: dict[int, dict[str, None]] = {}  # by bucket number (SupplyGraph.buckets)
         self.parks: dict[str, set[str]] = {}
         self.localities: dict[str, set[str]] = {}
-        self._bucket_of: dict[str, Bucket] = {}
+        self._bucket_of: dict[str, int] = {}
+        self._tiers: dict[Hashable, list[tuple[tuple[float, float], list[dict[str, None]]]]] = {}
+        self._envelope: Bucket | object | None = _UNKNOWN
 
     def __len__(self) -> int:
         return len(self._bucket_of)
@@ -75,7 +80,9 @@ class CategoryIndex:
     def __iter__(self) -> Iterator[str]:
         return iter(self._bucket_of)
 
-    def add(self, profile: Profile, bucket: Bucket) -> None:
+    def add(self, profile: Profile, bucket: int) -> None:
+        self._tiers.clear()
+        self._envelope = _UNKNOWN
         self._bucket_of[profile.key] = bucket
         self.buckets.setdefault(bucket, {})[profile.key] = None
         for places, place in ((self.parks, profile.park), (self.localities, profile.locality)):
@@ -83,11 +90,42 @@ class CategoryIndex:
                 places.setdefault(place, set()).add(profile.key)
 
     def discard(self, profile: Profile) -> None:
+        self._tiers.clear()
+        self._envelope = _UNKNOWN
         bucket = self._bucket_of.pop(profile.key, None)
         if bucket is not None:
             del self.buckets[bucket][profile.key]
             for places, place in ((self.parks, profile.park), (self.localities, profile.locality)):
                 places.get(place, set()).discard(profile.key)
+
+    def tiers(
+        self, signature: Hashable, ceilings: Callable[[int], tuple[float, float]]
+    ) -> list[tuple[tuple[float, float], list[dict[str, None]]]]:
+        """The non-empty buckets merged by equal `ceilings(bucket number)`, remembered under
+        `signature` (which must determine `ceilings`) until the index changes."""
+        merged = self._tiers.get(signature)
+        if merged is None:
+            tiers: dict[tuple[float, float], list[dict[str, None]]] = {}
+            for number, keys in self.buckets.items():
+                if keys:
+                    tiers.setdefault(ceilings(number), []).append(keys)
+            merged = self._tiers[signature] = list(tiers.items())
+        return merged
+
+    def envelope(self, buckets: list[Bucket]) -> Bucket | None:
+        """The best of each field over the non-empty buckets (`buckets` numbers them): no member
+        beats it on any field. None when the index is empty; remembered until the index changes."""
+        if self._envelope is _UNKNOWN:
+            present = [buckets[number] for number, keys in self.buckets.items() if keys]
+            self._envelope = None
+            if present:
+                flags = (any(bucket[field] for bucket in present) for field in range(6))
+                self._envelope = Bucket(*flags, frozenset().union(*(bucket.chains for bucket in present)))
+        return self._envelope
+
+    def bucket_of(self, key: str) -> int:
+        """The bucket number of a key of this index."""
+        return self._bucket_of[key]
 
     def near(self, profile: Profile) -> tuple[set[str], set[str]]:
         """Keys in the same industrial park as `profile`, and in the same locality."""
@@ -163,6 +201,9 @@ class SupplyGraph:
         self._upstream = {code: self._bom_paths(code, upstream=True) for code in self.categories}
         self._downstream = {code: self._bom_paths(code, upstream=False) for code in self.categories}
         self.profiles: dict[str, Profile] = {}
+        # Buckets are numbered so that indexes and queries handle small ints, not tuples.
+        self.buckets: list[Bucket] = []
+        self._bucket_numbers: dict[Bucket, int] = {}
         self._producers: dict[str, CategoryIndex] = {}
         self._needers: dict[str, CategoryIndex] = {}
 
@@ -203,6 +244,13 @@ class SupplyGraph:
         """The enterprise with this key; KeyError when unknown."""
         return self.profiles[key].enterprise
 
+    def _number(self, bucket: Bucket) -> int:
+        number = self._bucket_numbers.get(bucket)
+        if number is None:
+            number = self._bucket_numbers[bucket] = len(self.buckets)
+            self.buckets.append(bucket)
+        return number
+
     def upsert_enterprise(self, enterprise: Enterprise) -> None:
         """Add an enterprise or replace its previous profile, products and needs."""
         for code in [p.category for p in enterprise.products] + [n.category for n in enterprise.needs]:
@@ -213,20 +261,22 @@ class SupplyGraph:
         self.profiles[enterprise.key] = profile
         node = _ent(enterprise.key)
         self.nx.add_node(node, kind=enterprise.kind)
-        held, booth, verified = enterprise.certifications, enterprise.booth is not None, enterprise.verified
+        held = enterprise.certifications
         certified, chains = not held.isdisjoint(QUALITY_SYSTEMS), chains_served(held)
+
+        def bucket(code: str, recognized: bool, quantified: bool) -> int:
+            marked = not held.isdisjoint(PRODUCT_MARKS.get(self.categories[code].sector, NONE))
+            booth = enterprise.booth is not None
+            return self._number(Bucket(recognized, booth, enterprise.verified, quantified, certified, marked, chains))
+
         for code, offer in profile.offers.items():
             self.nx.add_edge(node, _cat(code), relation="makes")
-            marked = not held.isdisjoint(PRODUCT_MARKS.get(self.categories[code].sector, NONE))
-            quantified = offer.capacity is not None
-            bucket = Bucket(offer.recognized, booth, verified, quantified, certified, marked, chains)
-            self._producers.setdefault(code, CategoryIndex()).add(profile, bucket)
+            number = bucket(code, offer.recognized, offer.capacity is not None)
+            self._producers.setdefault(code, CategoryIndex()).add(profile, number)
         for code, need in profile.needs.items():
             self.nx.add_edge(_cat(code), node, relation="needs")
-            marked = not held.isdisjoint(PRODUCT_MARKS.get(self.categories[code].sector, NONE))
-            quantified = need.annual_volume is not None
-            bucket = Bucket(profile.lead, booth, verified, quantified, certified, marked, chains)
-            self._needers.setdefault(code, CategoryIndex()).add(profile, bucket)
+            number = bucket(code, profile.lead, need.annual_volume is not None)
+            self._needers.setdefault(code, CategoryIndex()).add(profile, number)
 
     def remove_enterprise(self, key: str) -> None:
         """Forget an enterprise and its links; an unknown key is ignored."""

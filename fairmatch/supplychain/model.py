@@ -91,7 +91,7 @@ class Weights:
     two_sided_min: float = 0.7
     flag_penalty: float = 0.5
     diversity: float = 0.85
-    pool: int = 5
+    pool: int = 2
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ Each direction turns the asker's profile into groups of candidates that share a 
 `search`), takes the strongest pool, and re-ranks it so that one category cannot fill the list.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from fairmatch.supplychain.certifications import CHAIN_CERTIFICATIONS, PRODUCT_MARKS, certification_fit
 from fairmatch.supplychain.factors import factors_of
@@ -87,7 +87,8 @@ def rank_suppliers(
                 links[code] = Link(path, distance)
     for code, need in customer.needs.items():
         links[code] = Link(links[code].path if code in links else (code,), 0, need)
-    groups = [_supplier_group(graph, weights, customer, link) for link in links.values()]
+    ordered = sorted(links.values(), key=lambda link: (link.distance, link.path))
+    groups = (_supplier_group(graph, weights, customer, link) for link in ordered)
     return _rank(graph, groups, Query(customer, True, limit, weights, strict))
 
 
@@ -102,24 +103,35 @@ def rank_customers(
     """Who would buy from `key`: those who need what it makes, or make something made from it."""
     _check(graph, weights, limit, depth)
     supplier = graph.profiles[key]
-    unknown, groups = weights.unknown_capacity, []
-    enterprise = supplier.enterprise
+    groups = _customer_groups(graph, supplier, weights, depth)
+    return _rank(graph, groups, Query(supplier, False, limit, weights, strict))
+
+
+def _customer_groups(graph: SupplyGraph, supplier: Profile, weights: Weights, depth: int) -> Iterator[Group]:
+    """The supplier's candidate customers, nearest link first: stated needs, then inputs."""
+    unknown, enterprise = weights.unknown_capacity, supplier.enterprise
     # Seen by the supplier, certification is whether it meets the customer's requirements.
     serve = CertificationRule(1.0)
+    static = {
+        code: partner_static(weights, offer.recognized, enterprise.booth is not None, enterprise.verified)
+        for code, offer in supplier.offers.items()
+    }
     for code, offer in sorted(supplier.offers.items()):
-        static = partner_static(weights, offer.recognized, enterprise.booth is not None, enterprise.verified)
         capacity = (1.0, unknown) if offer.capacity else (unknown, unknown)
-        stated = _stated_link(graph, code)
-        their = static + weights.certification
-        groups.append(Group(weights.distance[0], graph.needers(code), stated, serve, capacity, their))
-        for made, path in graph.downstream(code).items():
-            if len(path) - 1 <= depth:
-                link = Link(path, len(path) - 1)
-                fit, _ = certification_fit(enterprise.certifications, called_for(graph, link, None))
-                their = static + weights.certification * fit
-                relation, through = weights.distance[link.distance], _bom_link(link)
-                groups.append(Group(relation, graph.producers(made), through, serve, (unknown, unknown), their))
-    return _rank(graph, groups, Query(supplier, False, limit, weights, strict))
+        their = static[code] + weights.certification
+        yield Group(weights.distance[0], graph.needers(code), _stated_link(graph, code), serve, capacity, their)
+    paths = sorted(
+        (len(path) - 1, path)
+        for code in supplier.offers
+        for path in graph.downstream(code).values()
+        if len(path) - 1 <= depth
+    )
+    for distance, path in paths:
+        link = Link(path, distance)
+        fit, _ = certification_fit(enterprise.certifications, called_for(graph, link, None))
+        their = static[path[0]] + weights.certification * fit
+        index = graph.producers(path[-1])
+        yield Group(weights.distance[distance], index, _bom_link(link), serve, (unknown, unknown), their)
 
 
 def rank_for_request(
@@ -141,7 +153,7 @@ def rank_for_request(
     return _rank(graph, groups, Query(buyer, True, limit, weights, strict))
 
 
-def _rank(graph: SupplyGraph, groups: list[Group], query: Query) -> list[Match]:
+def _rank(graph: SupplyGraph, groups: Iterable[Group], query: Query) -> list[Match]:
     """The strongest pool, re-ranked so each repeat of a category costs a factor `diversity`."""
     w = query.weights
     seen: dict[str, int] = {}
@@ -151,7 +163,7 @@ def _rank(graph: SupplyGraph, groups: list[Group], query: Query) -> list[Match]:
         category = path[0] if query.asker_is_customer else path[-1]
         repeats = seen.get(category, 0)
         seen[category] = repeats + 1
-        ranked.append((score * w.diversity**repeats, key, assessment, repeats))
+        ranked.append((score * w.diversity**repeats, key, assessment, repeats if w.diversity < 1 else 0))
     ranked.sort(key=lambda item: (-item[0], item[1]))
     matches = []
     for final, key, assessment, repeats in ranked[: query.limit]:

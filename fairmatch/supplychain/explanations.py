@@ -9,6 +9,7 @@ from collections.abc import Callable
 from fairmatch.supplychain.graph import SupplyGraph
 from fairmatch.supplychain.model import Factor, Match, Quantity
 from fairmatch.supplychain.text import N_
+from fairmatch.vocabulary import UNIT_LABELS
 
 Gettext = Callable[[str], str]
 
@@ -27,17 +28,6 @@ BOOTH = N_("booth {booth}")
 REQUIRES = N_("requires {certifications}")
 RAISED_BY = N_("raised by: {criteria}")
 LOWERED_BY = N_("lowered by: {criteria}")
-
-UNITS = {
-    "units": N_("units"),
-    "sets": N_("sets"),
-    "kg": N_("kg"),
-    "t": N_("t"),
-    "m": N_("m"),
-    "m2": N_("m²"),
-    "m3": N_("m³"),
-    "l": N_("l"),
-}
 
 # Criteria wording by factor code, for lists of suppliers and lists of customers.
 CRITERIA = {
@@ -60,8 +50,8 @@ CRITERIA = {
     "same_park": (N_("same industrial park ({park})"),) * 2,
     "same_locality": (N_("same locality ({locality})"),) * 2,
     "recognized_product": (
-        N_("{category} is a recognised key product"),
-        N_("their {category} is a recognised key product"),
+        N_("recognised key product ({category})"),
+        N_("they make a recognised key product ({category})"),
     ),
     "at_fair": (None, None),
     "unverified": (N_("profile not yet verified"),) * 2,
@@ -99,7 +89,8 @@ class _Writer:
         return _mid_sentence(self.graph.category_name(code, self.lang))
 
     def quantity(self, quantity: Quantity) -> str:
-        unit = self.gettext(UNITS[quantity.unit]) if quantity.unit in UNITS else quantity.unit
+        labels = UNIT_LABELS.get(quantity.unit)
+        unit = labels[self.lang != "vi"] if labels else quantity.unit
         return self.say(QUANTITY, value=_number(quantity.value, self.lang), unit=unit)
 
     def value(self, name: str, value: object) -> str:

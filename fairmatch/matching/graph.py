@@ -1,0 +1,118 @@
+"""The supply-chain graph of the database, cached per process and rebuilt when anything it reads
+changes (a stamp in the database tells every gunicorn worker)."""
+
+from threading import Lock
+
+from flask import current_app
+from sqlalchemy import event, inspect, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from fairmatch.booths.models import Booth, BoothReservation, ReservationBooth
+from fairmatch.enterprises.models import Category, CategoryInput, Certification, Enterprise, EnterpriseSector, Need
+from fairmatch.enterprises.models import Product as ProductRow
+from fairmatch.extensions import db
+from fairmatch.matching.models import ChangeStamp
+from fairmatch.organizer.models import current_fair
+from fairmatch.supplychain import Category as GraphCategory
+from fairmatch.supplychain import Enterprise as GraphEnterprise
+from fairmatch.supplychain import Need as GraphNeed
+from fairmatch.supplychain import Product as GraphProduct
+from fairmatch.supplychain import Quantity, SupplyGraph, build_graph
+
+STAMP = "supply-graph"
+PROFILE = (Enterprise, EnterpriseSector, Certification, ProductRow, Need, Category, CategoryInput)
+
+
+def _affects_graph(obj) -> bool:
+    """Profiles and the taxonomy always do; a reservation only when a booth is confirmed or stops
+    being confirmed (the graph knows who exhibits, not who holds a booth for a minute)."""
+    if isinstance(obj, PROFILE):
+        return True
+    if isinstance(obj, BoothReservation):
+        return "confirmed" in (obj.state, *inspect(obj).attrs.state.history.deleted)
+    if isinstance(obj, ReservationBooth):
+        return obj.reservation is not None and obj.reservation.state == "confirmed"
+    return False
+
+
+@event.listens_for(Session, "before_flush")
+def _bump_on_change(session, flush_context, instances) -> None:
+    """Move the graph's stamp in the same transaction as the change that outdates it."""
+    if any(_affects_graph(obj) for obj in (*session.new, *session.dirty, *session.deleted)):
+        session.execute(update(ChangeStamp).where(ChangeStamp.name == STAMP).values(value=ChangeStamp.value + 1))
+
+
+def current_stamp() -> int:
+    return db.session.scalar(select(ChangeStamp.value).where(ChangeStamp.name == STAMP)) or 0
+
+
+def supply_graph() -> SupplyGraph:
+    """The graph for the database as it is now: from this process's cache when nothing changed."""
+    cache = current_app.extensions.setdefault("fairmatch.supply_graph", {"stamp": None, "graph": None,
+                                                                          "lock": Lock()})
+    stamp = current_stamp()
+    with cache["lock"]:
+        if cache["stamp"] != stamp:
+            cache["graph"], cache["stamp"] = load_graph(), stamp
+        return cache["graph"]
+
+
+def load_graph() -> SupplyGraph:
+    categories = db.session.scalars(select(Category).options(selectinload(Category.inputs)))
+    taxonomy = [GraphCategory(c.code, c.sector, tuple(i.code for i in c.inputs), c.name_vi, c.name_en)
+                for c in categories]
+    enterprises = db.session.scalars(
+        select(Enterprise).options(
+            selectinload(Enterprise.sectors), selectinload(Enterprise.certifications),
+            selectinload(Enterprise.products).selectinload(ProductRow.category),
+            selectinload(Enterprise.needs).selectinload(Need.category),
+        )
+    )
+    booths = _confirmed_booths()
+    return build_graph(taxonomy, [_enterprise(e, booths.get(e.id)) for e in enterprises])
+
+
+def _confirmed_booths() -> dict[int, str]:
+    fair = current_fair()
+    if fair is None:
+        return {}
+    rows = db.session.execute(
+        select(BoothReservation.enterprise_id, ReservationBooth.booth_id)
+        .join(ReservationBooth)
+        .where(BoothReservation.fair_id == fair.id, BoothReservation.state == "confirmed", ReservationBooth.active)
+    ).all()
+    codes = dict(db.session.execute(select(Booth.id, Booth.code).where(Booth.fair_id == fair.id)).all())
+    booths: dict[int, str] = {}
+    for enterprise_id, booth_id in rows:
+        booths.setdefault(enterprise_id, codes[booth_id])
+    return booths
+
+
+def _quantity(value, unit) -> Quantity | None:
+    return Quantity(float(value), unit) if value is not None and unit else None
+
+
+def _enterprise(row: Enterprise, booth: str | None) -> GraphEnterprise:
+    return GraphEnterprise(
+        key=row.key,
+        name_vi=row.name_vi or "",
+        name_en=row.name_en or "",
+        kind=row.kind,
+        sectors=frozenset(row.sector_codes),
+        locality=row.locality,
+        industrial_park=row.industrial_park,
+        verified=row.verified,
+        booth=booth,
+        certifications=frozenset(c.name for c in row.certifications),
+        products=tuple(
+            GraphProduct(p.category.code, p.name_vi or "", p.name_en or "",
+                         _quantity(p.capacity_value, p.capacity_unit), p.recognized_verified)
+            for p in row.products
+        ),
+        needs=tuple(
+            GraphNeed(n.category.code, frozenset(n.required_certifications or ()),
+                      _quantity(n.volume_value, n.volume_unit))
+            for n in row.needs
+        ),
+        country=row.country,
+    )

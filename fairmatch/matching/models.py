@@ -1,0 +1,32 @@
+"""What matching keeps in the database: the graph's change stamp and "not relevant" feedback."""
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from fairmatch.database import UTCDateTime, utcnow
+from fairmatch.extensions import db
+
+
+class ChangeStamp(db.Model):
+    """A counter bumped in the same transaction as every change to what matching reads, so that
+    every worker process knows when its cached graph is out of date."""
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(default=0)
+
+
+class MatchFeedback(db.Model):
+    """An enterprise marked a proposed partner as not relevant: it is left out of its matches."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprise.id", ondelete="CASCADE"), index=True)
+    partner_key: Mapped[str] = mapped_column(String(60))
+    direction: Mapped[str] = mapped_column(String(10))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("enterprise_id", "partner_key", "direction", name="uq_match_feedback_partner"),
+    )

@@ -1,0 +1,60 @@
+"""Matches for an enterprise: ranked, explained in the reader's language, minus the partners it
+marked as not relevant."""
+
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from fairmatch.audit.services import record
+from fairmatch.enterprises.models import Enterprise
+from fairmatch.errors import NotFound, RuleViolation
+from fairmatch.extensions import db
+from fairmatch.matching.graph import supply_graph
+from fairmatch.matching.models import MatchFeedback
+from fairmatch.supplychain import rank_customers, rank_suppliers, to_json
+
+DIRECTIONS = {"suppliers": rank_suppliers, "customers": rank_customers}
+MAX_LIMIT = 100
+
+
+def matches_for(key: str, direction: str = "suppliers", limit: int = 20, lang: str = "en") -> list[dict]:
+    """The `matches` objects of INTERFACES.md, best first, explained in `lang`."""
+    if direction not in DIRECTIONS:
+        raise RuleViolation(_("The direction must be suppliers or customers."))
+    if not 1 <= limit <= MAX_LIMIT:
+        raise RuleViolation(_("The limit must be between 1 and %(n)d.", n=MAX_LIMIT))
+    graph = supply_graph()
+    if key not in graph:
+        raise NotFound(_("No enterprise with the key %(key)s.", key=key))
+    hidden = _not_relevant(key, direction)
+    ranked = [m for m in DIRECTIONS[direction](graph, key, limit=limit + len(hidden)) if m.key not in hidden][:limit]
+    with force_locale(lang):
+        return [to_json(match, rank, graph, key, _, lang) for rank, match in enumerate(ranked, start=1)]
+
+
+def _not_relevant(key: str, direction: str) -> set[str]:
+    return set(
+        db.session.scalars(
+            select(MatchFeedback.partner_key)
+            .join(Enterprise, Enterprise.id == MatchFeedback.enterprise_id)
+            .where(Enterprise.key == key, MatchFeedback.direction == direction)
+        )
+    )
+
+
+def mark_not_relevant(enterprise: Enterprise, partner_key: str, direction: str, actor) -> None:
+    """Leave `partner_key` out of this enterprise's matches from now on; recorded for the organizer."""
+    if direction not in DIRECTIONS:
+        raise RuleViolation(_("The direction must be suppliers or customers."))
+    exists = db.session.scalar(
+        select(MatchFeedback.id).where(MatchFeedback.enterprise_id == enterprise.id,
+                                       MatchFeedback.partner_key == partner_key,
+                                       MatchFeedback.direction == direction)
+    )
+    if exists is None:
+        feedback = MatchFeedback(enterprise_id=enterprise.id, partner_key=partner_key, direction=direction,
+                                 created_by_id=actor.id)
+        db.session.add(feedback)
+        db.session.flush()
+        record("match.not_relevant", feedback, {"partner": partner_key, "direction": direction}, actor=actor)
+    db.session.commit()

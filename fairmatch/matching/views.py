@@ -1,0 +1,34 @@
+"""My matches: ranked suppliers or customers with their explanations."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from fairmatch.errors import NotAllowed
+from fairmatch.i18n import language
+from fairmatch.matching import services
+
+blueprint = Blueprint("matching", __name__)
+
+
+@blueprint.get("/me/matches")
+@login_required
+def my_matches():
+    enterprise = current_user.enterprise
+    direction = request.args.get("direction", "suppliers")
+    if direction not in services.DIRECTIONS:
+        direction = "suppliers"
+    matches = services.matches_for(enterprise.key, direction, 20, language()) if enterprise else []
+    return render_template("matching/mine.html", enterprise=enterprise, matches=matches, direction=direction)
+
+
+@blueprint.post("/me/matches/not-relevant")
+@login_required
+def not_relevant():
+    enterprise = current_user.enterprise
+    if enterprise is None:
+        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
+    direction = request.form.get("direction", "")
+    services.mark_not_relevant(enterprise, request.form.get("partner", "")[:60], direction, current_user)
+    flash(_("Noted: this enterprise will not be proposed again."), "info")
+    return redirect(url_for("matching.my_matches", direction=direction))
