@@ -1,0 +1,58 @@
+"""Supply-chain matching: a pure core over plain data (no Flask, SQLAlchemy or WTForms).
+
+Build a `SupplyGraph` from categories and enterprises, then ask it for ranked suppliers,
+customers or sourcing-request matches, explain them, and report chain gaps and nuclei.
+"""
+
+from fairmatch.supplychain.exchange import from_exchange
+from fairmatch.supplychain.explanations import explain, to_json
+from fairmatch.supplychain.graph import SupplyGraph, build_graph
+from fairmatch.supplychain.model import (
+    Category,
+    Enterprise,
+    Factor,
+    Match,
+    Need,
+    Product,
+    Quantity,
+    SourcingRequest,
+    Weights,
+)
+from fairmatch.supplychain.ranking import rank_customers, rank_for_request, rank_suppliers
+from fairmatch.supplychain.reports import (
+    Gap,
+    Hub,
+    Nucleus,
+    gap_report,
+    nucleus_report,
+    supplier_hubs,
+)
+from fairmatch.supplychain.text import N_, fold
+
+__all__ = [
+    "N_",
+    "Category",
+    "Enterprise",
+    "Factor",
+    "Gap",
+    "Hub",
+    "Match",
+    "Need",
+    "Nucleus",
+    "Product",
+    "Quantity",
+    "SourcingRequest",
+    "SupplyGraph",
+    "Weights",
+    "build_graph",
+    "explain",
+    "fold",
+    "from_exchange",
+    "gap_report",
+    "nucleus_report",
+    "rank_customers",
+    "rank_for_request",
+    "rank_suppliers",
+    "supplier_hubs",
+    "to_json",
+]
