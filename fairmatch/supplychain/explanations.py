@@ -57,7 +57,7 @@ CRITERIA = {
     "unverified": (N_("profile not yet verified"),) * 2,
     "mutual_trade": (N_("they also need your {category}"), N_("you also need their {category}")),
     "two_sided": (N_("a good fit both ways"),) * 2,
-    "diversity": (N_("{count} higher-ranked matches share {category}"),) * 2,
+    "diversity": (N_("{category} already higher in the list ({count})"),) * 2,
 }
 
 

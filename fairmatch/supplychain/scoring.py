@@ -21,16 +21,14 @@ class Link(NamedTuple):
 
 
 class Assessment(NamedTuple):
-    """Every criterion of one link, and the one-way score of each side."""
+    """What one link's explanation needs, and the one-way score of each side."""
 
     link: Link
     supplier: Profile
     customer: Profile | None
-    relation: float
     mutual: float
     missing: frozenset[str]
     shown_certifications: frozenset[str]
-    certification_fit: float
     capacity: Quantity | None
     volume: Quantity | None
     capacity_fit: float
@@ -150,11 +148,9 @@ def assess(
         link,
         supplier,
         customer,
-        relation,
         mutual,
         missing,
         shown,
-        fit_for_buyer,
         offer.capacity,
         volume,
         fit,

@@ -132,15 +132,8 @@ def _ceilings(weights: Weights, group: Group, bucket: Bucket) -> tuple[float, fl
     return own, capacity
 
 
-def _quantize(score: float) -> float:
-    """Scores are kept to 1e-6, so that equal criteria give equal scores and ties go by key."""
-    return round(score, 6)
-
-
-def _ceiling_of(bound: float) -> float:
-    """The most a quantized score can be when the score is at most `bound` (rounding is monotone;
-    the margin absorbs floating-point differences between the bound and the score's arithmetic)."""
-    return _quantize(bound + 1e-12)
+_DECIMALS = 6  # scores are kept to 1e-6, so that equal criteria give equal scores and ties go by key
+_MARGIN = 1e-12  # absorbs floating-point differences between a ceiling's arithmetic and a score's
 
 
 class _Pool:
@@ -168,12 +161,14 @@ class _Pool:
 
 
 class _Read:
-    """A group being walked: its tiers, and the keys its lift entry already scored."""
+    """A group being walked: its tiers, the largest parts of any of them (ceilings grow with each
+    part, so these bound every tier), and the keys its lift entry already scored."""
 
-    __slots__ = ("group", "lifted", "tiers")
+    __slots__ = ("group", "lifted", "most", "tiers")
 
     def __init__(self, group: Group, tiers: list[tuple[float, tuple[float, float], list[dict[str, None]]]]):
         self.group, self.tiers, self.lifted = group, tiers, set()
+        self.most = (max(parts[0] for _, parts, _ in tiers), max(parts[1] for _, parts, _ in tiers))
 
 
 _LIFT = -1  # the heap entry of a group's lift, not of one of its tiers
@@ -264,9 +259,9 @@ class _Search:
         base = w.relation * relation + place
         own = (base + parts[0] + (0.0 if asker_is_customer else mutual_part)) / denominator
         if not self.located:
-            return _ceiling_of(own)
+            return round(own + _MARGIN, _DECIMALS)
         their = (base + their_part + parts[1] + (mutual_part if asker_is_customer else 0.0)) / denominator
-        return _ceiling_of(combine(own, their, w))
+        return round(combine(own, their, w) + _MARGIN, _DECIMALS)
 
     def _parts_of(self, group: Group, number: int) -> tuple[float, float]:
         """The ceiling parts of a bucket (by number) under this group's rules."""
@@ -296,7 +291,7 @@ class _Search:
             if plain >= floor:
                 self._push(plain, read, position)
         if self.near or mutual_most:
-            lifted = max(self._ceiling(group, parts, self.near, mutual_most) for _, parts, _ in tiers)
+            lifted = self._ceiling(group, read.most, self.near, mutual_most)
             if lifted >= floor:
                 self._push(lifted, read, _LIFT)
 
@@ -313,8 +308,7 @@ class _Search:
         group, floor, mutual_most = read.group, self.pool.floor, self._mutual_most(read.group)
         # Close candidates are few, so they are always checked; trading ones only when trade
         # alone can still lift a tier over the bar (else a lifted one is close as well).
-        tiers = (parts for _, parts, _ in read.tiers)
-        by_trade = bool(mutual_most) and max(self._ceiling(group, p, 0.0, mutual_most) for p in tiers) >= floor
+        by_trade = bool(mutual_most) and self._ceiling(group, read.most, 0.0, mutual_most) >= floor
         for key in self._liftable(group, trading=by_trade):
             if self._lifted(group, key):
                 read.lifted.add(key)
@@ -365,7 +359,7 @@ class _Search:
         score = combine(*query.views(assessment), self.w)
         if assessment.missing:
             score *= self.w.flag_penalty
-        score = _quantize(score)
+        score = round(score, _DECIMALS)
         known = self.best.get(key)
         if known is None or score > known[0]:
             self.best[key] = (score, assessment)
