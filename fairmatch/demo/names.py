@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fairmatch.demo import name_parts as parts
-from fairmatch.demo.text import fold, slugify
+from fairmatch.demo.text import slugify
+from fairmatch.supplychain.text import strip_accents
 
 _ATTEMPTS = 80
 
@@ -89,7 +90,7 @@ class NameBook:
         form_vi, form_en = form
 
         def build(brand):
-            brand_en = fold(brand)
+            brand_en = strip_accents(brand)
             vi = pattern_vi.format(form=form_vi, trade=trade_vi, brand=brand)
             en = pattern_en.format(form=form_en, trade=trade_en, brand=brand_en)
             return vi, en, slugify(f"{brand_en} {trade_en} {tag}")
@@ -199,7 +200,7 @@ class NameBook:
         rng = self._rng
         middles, givens = rng.choice((parts.VI_MALE, parts.VI_FEMALE))
         surname, middle, given = rng.choice(parts.VI_SURNAMES), rng.choice(middles), rng.choice(givens)
-        mailbox = fold(given + surname[0] + middle[0]).lower()
+        mailbox = strip_accents(given + surname[0] + middle[0]).lower()
         return Person(f"{surname} {middle} {given}", mailbox)
 
     def foreign_person(self, country: str) -> Person:
@@ -207,7 +208,7 @@ class NameBook:
         style = "SG" if country == "SG" else parts.BRAND_STYLE[country]
         givens, families = parts.FOREIGN_PEOPLE[style]
         given, family = self._rng.choice(givens), self._rng.choice(families)
-        mailbox = f"{fold(given)}.{fold(family)}".lower().replace("-", "").replace(" ", "")
+        mailbox = f"{strip_accents(given)}.{strip_accents(family)}".lower().replace("-", "").replace(" ", "")
         if style in parts.FAMILY_NAME_FIRST:
             return Person(f"{family} {given}", mailbox)
         return Person(f"{given} {family}", mailbox)

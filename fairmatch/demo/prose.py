@@ -8,7 +8,8 @@ import random
 
 from fairmatch.demo.profiles import PRIMARY_DRUG_PACKAGING
 from fairmatch.demo.taxonomy import Category
-from fairmatch.demo.text import fold, join_phrases, lower_first
+from fairmatch.demo.text import join_phrases, lower_first
+from fairmatch.supplychain.text import strip_accents
 
 SECTOR_PHRASES = {
     "it": ("công nghệ thông tin", "IT"),
@@ -196,7 +197,7 @@ def supplier_description(rng: random.Random, products, customers, founded, emplo
         founded=founded,
         employees=employees,
         locality_vi=locality,
-        locality_en=fold(locality),
+        locality_en=strip_accents(locality),
         **_made_and_needed(products, []),
     )
 

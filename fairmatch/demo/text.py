@@ -2,7 +2,8 @@
 
 import re
 import unicodedata
-from functools import lru_cache
+
+from fairmatch.supplychain.text import strip_accents
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -12,17 +13,9 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-@lru_cache(maxsize=8192)
-def fold(text: str) -> str:
-    """The text without Vietnamese diacritics: `Hòa Lạc` → `Hoa Lac`, `Đông Anh` → `Dong Anh`."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def slugify(text: str) -> str:
     """A lowercase ASCII slug with hyphens, for fictional web and e-mail domains."""
-    return _NON_SLUG.sub("-", fold(text).lower()).strip("-")
+    return _NON_SLUG.sub("-", strip_accents(text).lower()).strip("-")
 
 
 def lower_first(name: str) -> str:

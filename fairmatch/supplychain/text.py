@@ -20,7 +20,11 @@ def fold(text: str | None) -> str:
 @lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     # Cached: localities, parks and search words repeat across thousands of profiles.
-    decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    bare = bare.replace("đ", "d").replace("Đ", "D").lower()
-    return _SPACES.sub(" ", bare).strip()
+    return _SPACES.sub(" ", strip_accents(text).lower()).strip()
+
+
+@lru_cache(maxsize=8192)
+def strip_accents(text: str) -> str:
+    """The text without Vietnamese diacritics, case kept: `Hòa Lạc` → `Hoa Lac`, `Đông Anh` → `Dong Anh`."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
