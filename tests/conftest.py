@@ -133,6 +133,13 @@ def make_user(app):
     return make
 
 
+def signed_in(app, email, password=PASSWORD):
+    """A new browser (test client) of `app`, signed in as `email`."""
+    client = app.test_client()
+    assert client.post("/login", data={"email": email, "password": password}).status_code == 302
+    return client
+
+
 class Auth:
     def __init__(self, client):
         self.client = client

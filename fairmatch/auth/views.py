@@ -123,7 +123,9 @@ def change_password():
         else:
             flash(_("Your password is changed."), "success")
             return redirect(url_for("auth.account"))
-    return render_template("auth/change_password.html", form=form), 200 if not form.errors else 422
+    return render_template("auth/_new_password.html", form=form, heading=_("Change password")), (
+        200 if not form.errors else 422
+    )
 
 
 @blueprint.route("/password/forgot", methods=["GET", "POST"])
@@ -148,7 +150,9 @@ def reset_password(token: str):
         services.reset_password(token, form.password.data)
         flash(_("Your password is set. Sign in with it now."), "success")
         return redirect(url_for("auth.login"))
-    return render_template("auth/reset_password.html", form=form), 200 if not form.errors else 422
+    return render_template("auth/_new_password.html", form=form, heading=_("Set a new password")), (
+        200 if not form.errors else 422
+    )
 
 
 @blueprint.get("/me/team")

@@ -10,6 +10,7 @@ from fairmatch.enterprises.models import Enterprise, EnterpriseSector, Product
 from fairmatch.extensions import db
 from fairmatch.floorplan import grid_layout, hall_size
 from fairmatch.organizer.models import Fair
+from tests.conftest import signed_in
 
 
 @pytest.fixture
@@ -47,5 +48,19 @@ def exhibitor(app, fair, make_enterprise, make_user):
             enterprise.products = [Product(category=category, name_vi="Cáp điện", name_en="Power cable")]
             db.session.commit()
         return make_user(enterprise=key), key
+
+    return make
+
+
+@pytest.fixture
+def submitted(app, exhibitor):
+    """An application for `code` from a new complete exhibitor; returns (reservation id, key)."""
+
+    def make(code="A02", **fields) -> tuple[int, str]:
+        email, key = exhibitor(**fields)
+        client = signed_in(app, email)
+        reservation_id = client.post(f"/api/v1/booths/{code}/reservations", json={}).json["id"]
+        assert client.post(f"/api/v1/reservations/{reservation_id}/submit").status_code == 200
+        return reservation_id, key
 
     return make

@@ -10,7 +10,7 @@ from fairmatch.auth.services import find_user
 from fairmatch.booths import services
 from fairmatch.booths.models import BoothReservation
 from fairmatch.extensions import db
-from tests.conftest import PASSWORD
+from tests.conftest import signed_in
 
 
 def pdf_text(response) -> tuple[str, int]:
@@ -20,21 +20,13 @@ def pdf_text(response) -> tuple[str, int]:
     return unicodedata.normalize("NFC", text), len(reader.pages)
 
 
-def signed_in(app, email):
-    client = app.test_client()
-    client.post("/login", data={"email": email, "password": PASSWORD})
-    return client
 
-
-def approved_booth(app, exhibitor, make_user, code="A02", **fields):
-    email, _ = exhibitor(**fields)
-    client = signed_in(app, email)
-    reservation_id = client.post(f"/api/v1/booths/{code}/reservations", json={}).json["id"]
-    client.post(f"/api/v1/reservations/{reservation_id}/submit")
+def approved_booth(app, submitted, make_user, **fields):
+    reservation_id, _ = submitted(**fields)
     organizer = make_user("organizer")
     with app.test_request_context():
         services.approve(db.session.get(BoothReservation, reservation_id), find_user(organizer))
-    return client, reservation_id, organizer
+    return reservation_id, organizer
 
 
 def pay_in_full(app, reservation_id, organizer):
@@ -44,8 +36,8 @@ def pay_in_full(app, reservation_id, organizer):
                                 reservation.submitted_at.date())
 
 
-def test_the_floor_plan_pdf_prints_every_booth_code_and_the_exhibitor_index(app, exhibitor, make_user):
-    _, reservation_id, organizer = approved_booth(app, exhibitor, make_user, name_vi="Công ty CP Điện lực Hưng Thịnh")
+def test_the_floor_plan_pdf_prints_every_booth_code_and_the_exhibitor_index(app, submitted, make_user):
+    reservation_id, organizer = approved_booth(app, submitted, make_user, name_vi="Công ty CP Điện lực Hưng Thịnh")
     pay_in_full(app, reservation_id, organizer)
     text, pages = pdf_text(signed_in(app, organizer).get("/print/floorplan.pdf"))
     for code in ("A01", "A02", "A03", "A04", "A05", "A06", "A07", "A08"):
@@ -54,16 +46,16 @@ def test_the_floor_plan_pdf_prints_every_booth_code_and_the_exhibitor_index(app,
     assert pages >= 2
 
 
-def test_booth_signs_are_one_page_per_confirmed_booth(app, exhibitor, make_user):
-    _, reservation_id, organizer = approved_booth(app, exhibitor, make_user)
+def test_booth_signs_are_one_page_per_confirmed_booth(app, submitted, make_user):
+    reservation_id, organizer = approved_booth(app, submitted, make_user)
     pay_in_full(app, reservation_id, organizer)
     text, pages = pdf_text(signed_in(app, organizer).get("/print/booth-signs.pdf"))
     assert pages == 1 and "A02" in text and "Hoa Lac" in text
 
 
-def test_the_payment_request_shows_booths_vat_total_and_the_transfer_reference(app, exhibitor, make_user):
-    client, reservation_id, _ = approved_booth(app, exhibitor, make_user)
-    text, _pages = pdf_text(client.get(f"/me/booths/{reservation_id}/payment-request.pdf"))
+def test_the_payment_request_shows_booths_vat_total_and_the_transfer_reference(app, submitted, make_user):
+    reservation_id, organizer = approved_booth(app, submitted, make_user)
+    text, _pages = pdf_text(signed_in(app, organizer).get(f"/me/booths/{reservation_id}/payment-request.pdf"))
     with app.app_context():
         reference = db.session.get(BoothReservation, reservation_id).payment_reference
     assert "A02" in text and reference in text

@@ -5,15 +5,10 @@ from sqlalchemy import select
 
 from fairmatch.booths.models import Booth, BoothReservation, Hall, WaitlistEntry
 from fairmatch.extensions import db
-from tests.conftest import PASSWORD
+from tests.conftest import signed_in
 
 CONSOLE_PAGES = ["/organizer/", "/organizer/booths/", "/organizer/booths/halls", "/organizer/booths/halls?booth=A01"]
 
-
-def signed_in(app, email):
-    client = app.test_client()
-    client.post("/login", data={"email": email, "password": PASSWORD})
-    return client
 
 
 def test_the_plan_draws_every_booth_with_a_legend_and_a_text_list(client, fair):
@@ -66,16 +61,8 @@ def test_the_console_is_for_organizers_only(app, client, fair, make_user, path):
     assert signed_in(app, make_user("organizer")).get(path).status_code == 200
 
 
-def submitted_reservation(app, exhibitor) -> int:
-    email, _ = exhibitor()
-    client = signed_in(app, email)
-    reservation = client.post("/api/v1/booths/A02/reservations", json={}).json
-    client.post(f"/api/v1/reservations/{reservation['id']}/submit")
-    return reservation["id"]
-
-
-def test_the_organizer_approves_and_records_payments_from_the_console(app, exhibitor, make_user):
-    reservation_id = submitted_reservation(app, exhibitor)
+def test_the_organizer_approves_and_records_payments_from_the_console(app, submitted, make_user):
+    reservation_id, _ = submitted()
     console = signed_in(app, make_user("organizer"))
     path = f"/organizer/booths/reservations/{reservation_id}"
     assert "A02" in console.get("/organizer/booths/").get_data(as_text=True)
@@ -89,8 +76,8 @@ def test_the_organizer_approves_and_records_payments_from_the_console(app, exhib
         assert db.session.get(BoothReservation, reservation_id).state == "confirmed"
 
 
-def test_a_rejection_without_a_reason_is_refused_and_changes_nothing(app, exhibitor, make_user):
-    reservation_id = submitted_reservation(app, exhibitor)
+def test_a_rejection_without_a_reason_is_refused_and_changes_nothing(app, submitted, make_user):
+    reservation_id, _ = submitted()
     console = signed_in(app, make_user("organizer"))
     response = console.post(f"/organizer/booths/reservations/{reservation_id}?lang=en",
                             data={"action": "reject", "reject-reason": ""})
@@ -99,8 +86,8 @@ def test_a_rejection_without_a_reason_is_refused_and_changes_nothing(app, exhibi
         assert db.session.get(BoothReservation, reservation_id).state == "submitted"
 
 
-def test_the_organizer_moves_an_exhibitor_to_another_booth(app, client, exhibitor, make_user):
-    reservation_id = submitted_reservation(app, exhibitor)
+def test_the_organizer_moves_an_exhibitor_to_another_booth(app, client, submitted, make_user):
+    reservation_id, _ = submitted()
     console = signed_in(app, make_user("organizer"))
     console.post(f"/organizer/booths/reservations/{reservation_id}",
                  data={"action": "move", "move-codes": "a07", "move-reason": "Gần lối vào"})
@@ -127,8 +114,8 @@ def test_the_hall_editor_generates_booths_blocks_and_reprices(app, client, fair,
         assert db.session.scalar(select(Hall).where(Hall.code == "C")).name_vi == "Nhà C"
 
 
-def test_a_taken_booth_cannot_be_blocked(app, exhibitor, make_user):
-    submitted_reservation(app, exhibitor)
+def test_a_taken_booth_cannot_be_blocked(app, submitted, make_user):
+    submitted()
     console = signed_in(app, make_user("organizer"))
     response = console.post("/organizer/booths/booth/A02", data={"action": "block"})
     assert response.status_code == 409

@@ -12,13 +12,7 @@ from fairmatch.booths.services import TRANSITIONS
 from fairmatch.database import utcnow
 from fairmatch.extensions import db
 from fairmatch.notifications.models import Notification
-from tests.conftest import PASSWORD
-
-
-def signed_in(app, email):
-    client = app.test_client()
-    assert client.post("/login", data={"email": email, "password": PASSWORD}).status_code == 302
-    return client
+from tests.conftest import signed_in
 
 
 def status_of(client, code):
@@ -197,11 +191,8 @@ def organizer_actor(app, make_user):
     return lambda: db.session.scalar(select(User).where(User.email == email))
 
 
-def test_approval_and_full_payment_confirm_the_booth_and_show_the_exhibitor(app, client, exhibitor, make_user):
-    email, key = exhibitor()
-    api = signed_in(app, email)
-    reservation_id = api.post("/api/v1/booths/A02/reservations", json={}).json["id"]
-    api.post(f"/api/v1/reservations/{reservation_id}/submit")
+def test_approval_and_full_payment_confirm_the_booth_and_show_the_exhibitor(app, client, submitted, make_user):
+    reservation_id, key = submitted()
     organizer = organizer_actor(app, make_user)
     with app.test_request_context():
         reservation = db.session.get(BoothReservation, reservation_id)
@@ -219,11 +210,8 @@ def test_approval_and_full_payment_confirm_the_booth_and_show_the_exhibitor(app,
     assert "Hoa Lac Mechanics" in client.get("/plan?lang=en").get_data(as_text=True)
 
 
-def test_an_overpayment_is_refused(app, exhibitor, make_user):
-    email, _ = exhibitor()
-    api = signed_in(app, email)
-    reservation_id = api.post("/api/v1/booths/A02/reservations", json={}).json["id"]
-    api.post(f"/api/v1/reservations/{reservation_id}/submit")
+def test_an_overpayment_is_refused(app, submitted, make_user):
+    reservation_id, _ = submitted()
     organizer = organizer_actor(app, make_user)
     with app.test_request_context():
         reservation = db.session.get(BoothReservation, reservation_id)
@@ -232,11 +220,8 @@ def test_an_overpayment_is_refused(app, exhibitor, make_user):
             services.record_payment(reservation, organizer(), 16_200_001, date(2026, 9, 1))
 
 
-def test_a_rejection_needs_a_reason_and_frees_the_booth(app, client, exhibitor, make_user):
-    email, _ = exhibitor()
-    api = signed_in(app, email)
-    reservation_id = api.post("/api/v1/booths/A02/reservations", json={}).json["id"]
-    api.post(f"/api/v1/reservations/{reservation_id}/submit")
+def test_a_rejection_needs_a_reason_and_frees_the_booth(app, client, submitted, make_user):
+    reservation_id, _ = submitted()
     organizer = organizer_actor(app, make_user)
     with app.test_request_context():
         reservation = db.session.get(BoothReservation, reservation_id)
