@@ -103,3 +103,11 @@ def test_a_forbidden_page_says_so_in_both_languages(make_app):
     client = app.test_client()
     assert "Không được phép" in client.get("/forbidden").get_data(as_text=True)
     assert "Not allowed" in client.get("/forbidden?lang=en").get_data(as_text=True)
+
+
+def test_rate_limits_are_shared_through_redis_when_it_is_configured(monkeypatch, tmp_path):
+    monkeypatch.setattr("config.DevelopmentConfig.REDIS_URL", "redis://127.0.0.1:6379/3")
+    monkeypatch.setattr("config.DevelopmentConfig.SQLALCHEMY_DATABASE_URI", f"sqlite:///{tmp_path}/d.db")
+    assert create_app("development").config["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/3"
+    monkeypatch.setattr("config.DevelopmentConfig.REDIS_URL", None)
+    assert create_app("development").config["RATELIMIT_STORAGE_URI"] == "memory://"
