@@ -3,7 +3,7 @@
 from flask import Blueprint, jsonify, request
 
 from fairmatch.api.openapi import openapi_document
-from fairmatch.enterprises.services import search_enterprises
+from fairmatch.enterprises.services import PAGE_SIZE, search_enterprises
 from fairmatch.enterprises.views import directory_query
 from fairmatch.extensions import csrf
 
@@ -27,7 +27,8 @@ def openapi():
 
 @blueprint.get("/enterprises")
 def enterprises():
-    items, total = search_enterprises(directory_query())
+    """The directory search with the directory's filters, one page at a time."""
+    result = search_enterprises(directory_query())
     return jsonify(
         items=[
             {
@@ -38,9 +39,15 @@ def enterprises():
                 "kind": e.kind,
                 "sectors": e.sector_codes,
                 "verified": e.verified,
-                "booth": None,
+                "booth": result.booths.get(e.id),
+                "locality": e.locality,
+                "recognized_key_products": e.id in result.recognized,
             }
-            for e in items
+            for e in result.items
         ],
-        total=total,
+        total=result.total,
+        page=result.page,
+        pages=result.pages,
+        page_size=PAGE_SIZE,
+        approximate=result.approximate,
     )
