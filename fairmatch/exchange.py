@@ -1,16 +1,20 @@
 """Validation of `fairmatch-exchange/1` documents (pure: no Flask, no database).
 
 Every problem is reported with its JSON path, e.g. `enterprises[12].tax_code: ...`, so that an
-organizer can fix a whole file in one pass.
+organizer can fix a whole file in one pass. A problem prints in English (the command line); its
+message is also a marked msgid with parameters, so that the organizer console can translate it.
 """
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
 import networkx as nx
 
 from fairmatch.enterprises.keys import foreign_key, is_valid_registration_no, is_valid_tax_code
+from fairmatch.supplychain.text import N_
 from fairmatch.vocabulary import CERTIFICATIONS, COUNTRIES, KINDS, SECTORS, UNITS
 
 FORMAT = "fairmatch-exchange/1"
@@ -18,138 +22,190 @@ HS_CODE = re.compile(r"^\d{4,10}$")
 TEXT_LIMITS = {"name_vi": 300, "name_en": 300, "address": 500, "locality": 120,
                "industrial_park": 120, "website": 300, "description_vi": 10000,
                "description_en": 10000, "ref": 60}
+CATEGORY_LIMITS = {"code": 60, "name_vi": 200, "name_en": 200}
+CONTACT_LIMITS = {"name": 200, "email": 254, "phone": 40}
+LONG_TEXT = 10000
+"""Descriptions and notes: room for a page of text, not for a document."""
+FOUNDED_YEARS = range(1800, 2101)
+RECOGNITION_YEARS = range(2000, 2101)
+DECISION_NO_LIMIT = 60
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem at a JSON path; `message` is an English msgid with `%(name)s` parameters."""
+
+    path: str
+    message: str
+    params: dict = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message % self.params if self.params else self.message}"
+
+
+def is_web_address(value: str) -> bool:
+    """An http(s) address with a host name: never `javascript:` or another scheme."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and "." in (parts.hostname or "") and " " not in value
+
+
+def _one_of(value, allowed) -> bool:
+    return isinstance(value, str) and value in allowed
 
 
 def enterprise_key(entry: dict) -> str | None:
     """The stable key of an enterprise entry, or None when it has none."""
     country = entry.get("country") or "VN"
     if country == "VN":
-        return entry.get("tax_code")
+        tax_code = entry.get("tax_code")
+        return tax_code if isinstance(tax_code, str) else None
     registration_no = entry.get("registration_no")
-    return foreign_key(country, registration_no) if registration_no else None
+    if not isinstance(country, str) or not isinstance(registration_no, str) or not registration_no:
+        return None
+    return foreign_key(country, registration_no)
 
 
-def validate(doc, known_categories: dict[str, list[str]]) -> list[str]:
+def validate(doc, known_categories: dict[str, list[str]]) -> list[Problem]:
     """All problems of `doc`; `known_categories` maps codes already stored to their inputs."""
     if not isinstance(doc, dict):
-        return ["$: the document must be a JSON object"]
-    problems: list[str] = []
+        return [Problem("$", N_("the document must be a JSON object"))]
+    problems: list[Problem] = []
     if doc.get("format") != FORMAT:
-        problems.append(f"format: must be {FORMAT!r}")
+        problems.append(Problem("format", N_("must be %(value)r"), {"value": FORMAT}))
     categories = doc.get("categories") or []
     enterprises = doc.get("enterprises") or []
     for name, value in (("categories", categories), ("enterprises", enterprises)):
         if not isinstance(value, list):
-            problems.append(f"{name}: must be a list")
+            problems.append(Problem(name, N_("must be a list")))
             return problems
     codes = dict(known_categories)
+    parents: dict[str, str] = {}
     for i, category in enumerate(categories):
         problems += _category_problems(f"categories[{i}]", category)
         if isinstance(category, dict) and isinstance(category.get("code"), str):
-            codes[category["code"]] = [c for c in category.get("inputs") or [] if isinstance(c, str)]
-    problems += _reference_and_cycle_problems(categories, codes)
+            codes[category["code"]] = [c for c in _as_list(category.get("inputs")) if isinstance(c, str)]
+            if isinstance(category.get("parent"), str):
+                parents[category["code"]] = category["parent"]
+    problems += _reference_problems(categories, codes)
+    loop = input_cycle(codes)
+    if loop:
+        problems.append(Problem("categories", N_("the inputs form a cycle: %(loop)s"), {"loop": " → ".join(loop)}))
+    loop = parent_cycle(parents)
+    if loop:
+        problems.append(Problem("categories", N_("the parents form a cycle: %(loop)s"), {"loop": " → ".join(loop)}))
     seen_keys: dict[str, int] = {}
     for i, entry in enumerate(enterprises):
         path = f"enterprises[{i}]"
         problems += _enterprise_problems(path, entry, codes)
         key = enterprise_key(entry) if isinstance(entry, dict) else None
         if key in seen_keys:
-            problems.append(f"{path}: the same enterprise as enterprises[{seen_keys[key]}]")
+            problems.append(Problem(path, N_("the same enterprise as enterprises[%(index)d]"),
+                                    {"index": seen_keys[key]}))
         elif key:
             seen_keys[key] = i
     return problems
 
 
-def _text(path: str, value, required: bool = False, limit: int = 300) -> list[str]:
+def input_cycle(codes: dict[str, list[str]]) -> list[str] | None:
+    """A loop of `inputs` (`A → B → A`: A is made from B, which is made from A), or None."""
+    graph = nx.DiGraph((o, i) for o, inputs in codes.items() for i in inputs if i in codes and i != o)
+    try:
+        cycle = nx.find_cycle(graph)
+    except nx.NetworkXNoCycle:
+        return None
+    return [edge[0] for edge in cycle] + [cycle[0][0]]
+
+
+def parent_cycle(parents: dict[str, str]) -> list[str] | None:
+    """A loop of `parent` links (`A → B → A`), or None."""
+    for start in parents:
+        seen = [start]
+        while (parent := parents.get(seen[-1])) is not None:
+            if parent in seen:
+                return [*seen[seen.index(parent):], parent]
+            seen.append(parent)
+    return None
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _text(path: str, value, required: bool = False, limit: int = 300) -> list[Problem]:
     if value is None:
-        return [f"{path}: is required"] if required else []
+        return [Problem(path, N_("is required"))] if required else []
     if not isinstance(value, str):
-        return [f"{path}: must be text"]
+        return [Problem(path, N_("must be text"))]
     if required and not value.strip():
-        return [f"{path}: is required"]
+        return [Problem(path, N_("is required"))]
     if len(value) > limit:
-        return [f"{path}: is longer than {limit} characters"]
+        return [Problem(path, N_("is longer than %(limit)d characters"), {"limit": limit})]
     return []
 
 
-def _category_problems(path: str, category) -> list[str]:
+def _category_problems(path: str, category) -> list[Problem]:
     if not isinstance(category, dict):
-        return [f"{path}: must be an object"]
-    problems = _text(f"{path}.code", category.get("code"), required=True, limit=60)
-    problems += _text(f"{path}.name_vi", category.get("name_vi"), required=True)
-    problems += _text(f"{path}.name_en", category.get("name_en"), required=True)
-    if category.get("sector") not in SECTORS:
-        problems.append(f"{path}.sector: unknown sector {category.get('sector')!r}")
+        return [Problem(path, N_("must be an object"))]
+    problems = []
+    for name, limit in CATEGORY_LIMITS.items():
+        problems += _text(f"{path}.{name}", category.get(name), required=True, limit=limit)
+    if not _one_of(category.get("sector"), SECTORS):
+        problems.append(Problem(f"{path}.sector", N_("unknown sector %(value)r"), {"value": category.get("sector")}))
     inputs = category.get("inputs") or []
     if not isinstance(inputs, list) or not all(isinstance(c, str) for c in inputs):
-        problems.append(f"{path}.inputs: must be a list of category codes")
+        problems.append(Problem(f"{path}.inputs", N_("must be a list of category codes")))
+    parent = category.get("parent")
+    if parent is not None and not isinstance(parent, str):
+        problems.append(Problem(f"{path}.parent", N_("must be a category code")))
     return problems
 
 
-def _reference_and_cycle_problems(categories: list, codes: dict[str, list[str]]) -> list[str]:
+def _reference_problems(categories: list, codes: dict[str, list[str]]) -> list[Problem]:
     problems = []
     for i, category in enumerate(categories):
         if not isinstance(category, dict):
             continue
-        for j, code in enumerate(category.get("inputs") or []):
+        for j, code in enumerate(_as_list(category.get("inputs"))):
             if isinstance(code, str) and code not in codes:
-                problems.append(f"categories[{i}].inputs[{j}]: unknown category {code!r}")
+                problems.append(Problem(f"categories[{i}].inputs[{j}]", N_("unknown category %(value)r"),
+                                        {"value": code}))
             if code == category.get("code"):
-                problems.append(f"categories[{i}].inputs[{j}]: a category cannot be its own input")
+                problems.append(Problem(f"categories[{i}].inputs[{j}]", N_("a category cannot be its own input")))
         parent = category.get("parent")
-        if parent is not None and parent not in codes:
-            problems.append(f"categories[{i}].parent: unknown category {parent!r}")
-    graph = nx.DiGraph((i, o) for o, inputs in codes.items() for i in inputs if i in codes and i != o)
-    try:
-        cycle = nx.find_cycle(graph)
-    except nx.NetworkXNoCycle:
-        return problems
-    loop = " → ".join([edge[0] for edge in cycle] + [cycle[0][0]])
-    return [*problems, f"categories: the inputs form a cycle: {loop}"]
+        if isinstance(parent, str) and parent not in codes:
+            problems.append(Problem(f"categories[{i}].parent", N_("unknown category %(value)r"), {"value": parent}))
+    return problems
 
 
-def _enterprise_problems(path: str, entry, codes: dict) -> list[str]:
+def _enterprise_problems(path: str, entry, codes: dict) -> list[Problem]:
     if not isinstance(entry, dict):
-        return [f"{path}: must be an object"]
-    problems: list[str] = []
-    country = entry.get("country") or "VN"
-    if country not in COUNTRIES:
-        problems.append(f"{path}.country: unknown ISO 3166-1 country code {country!r}")
-    elif country == "VN":
-        tax_code = entry.get("tax_code")
-        if not isinstance(tax_code, str) or not is_valid_tax_code(tax_code):
-            problems.append(
-                f"{path}.tax_code: {tax_code!r} is not a valid tax code "
-                "(10 digits with a correct check digit, 10-3 digits for a branch, or 12 digits)"
-            )
-        problems += _text(f"{path}.name_vi", entry.get("name_vi"), required=True)
-    else:
-        registration_no = entry.get("registration_no")
-        if not isinstance(registration_no, str) or not is_valid_registration_no(registration_no):
-            problems.append(f"{path}.registration_no: a foreign enterprise needs its home registration number")
-        if not (entry.get("name_en") or entry.get("name_vi")):
-            problems.append(f"{path}.name_en: is required for a foreign enterprise")
-    for field, limit in TEXT_LIMITS.items():
-        problems += _text(f"{path}.{field}", entry.get(field), limit=limit)
-    if entry.get("kind") not in KINDS:
-        problems.append(f"{path}.kind: must be one of {', '.join(KINDS)}")
+        return [Problem(path, N_("must be an object"))]
+    problems = _identity_problems(path, entry)
+    for name, limit in TEXT_LIMITS.items():
+        problems += _text(f"{path}.{name}", entry.get(name), limit=limit)
+    if not _one_of(entry.get("kind"), KINDS):
+        problems.append(Problem(f"{path}.kind", N_("must be one of %(values)s"), {"values": ", ".join(KINDS)}))
     for j, sector in enumerate(_list(entry, "sectors", path, problems)):
-        if sector not in SECTORS:
-            problems.append(f"{path}.sectors[{j}]: unknown sector {sector!r}")
+        if not _one_of(sector, SECTORS):
+            problems.append(Problem(f"{path}.sectors[{j}]", N_("unknown sector %(value)r"), {"value": sector}))
     for j, market in enumerate(_list(entry, "export_markets", path, problems)):
-        if market not in COUNTRIES:
-            problems.append(f"{path}.export_markets[{j}]: unknown ISO 3166-1 country code {market!r}")
-    for field in ("founded_year", "employees"):
-        value = entry.get(field)
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-            problems.append(f"{path}.{field}: must be a whole number")
+        if not _one_of(market, COUNTRIES):
+            problems.append(Problem(f"{path}.export_markets[{j}]", N_("unknown ISO 3166-1 country code %(value)r"),
+                                    {"value": market}))
+    problems += _number_problems(path, entry)
+    website = entry.get("website")
+    if isinstance(website, str) and website and not is_web_address(website):
+        problems.append(Problem(f"{path}.website", N_("must be an http:// or https:// address")))
     contact = entry.get("contact")
     if contact is not None:
         if not isinstance(contact, dict):
-            problems.append(f"{path}.contact: must be an object")
+            problems.append(Problem(f"{path}.contact", N_("must be an object")))
         else:
-            for field in ("name", "email", "phone"):
-                problems += _text(f"{path}.contact.{field}", contact.get(field), limit=200)
+            for name, limit in CONTACT_LIMITS.items():
+                problems += _text(f"{path}.contact.{name}", contact.get(name), limit=limit)
     for j, certification in enumerate(_list(entry, "certifications", path, problems)):
         problems += _certification_problems(f"{path}.certifications[{j}]", certification)
     for j, product in enumerate(_list(entry, "products", path, problems)):
@@ -159,25 +215,64 @@ def _enterprise_problems(path: str, entry, codes: dict) -> list[str]:
     return problems
 
 
-def _list(entry: dict, field: str, path: str, problems: list[str]) -> list:
-    value = entry.get(field)
+def _identity_problems(path: str, entry: dict) -> list[Problem]:
+    country = entry.get("country") or "VN"
+    if not _one_of(country, COUNTRIES):
+        return [Problem(f"{path}.country", N_("unknown ISO 3166-1 country code %(value)r"), {"value": country})]
+    if country == "VN":
+        problems = []
+        tax_code = entry.get("tax_code")
+        if not isinstance(tax_code, str) or not is_valid_tax_code(tax_code):
+            problems.append(Problem(
+                f"{path}.tax_code",
+                N_("%(value)r is not a valid tax code "
+                   "(10 digits with a correct check digit, 10-3 digits for a branch, or 12 digits)"),
+                {"value": tax_code},
+            ))
+        return problems + _text(f"{path}.name_vi", entry.get("name_vi"), required=True)
+    problems = []
+    registration_no = entry.get("registration_no")
+    if not isinstance(registration_no, str) or not is_valid_registration_no(registration_no):
+        problems.append(
+            Problem(f"{path}.registration_no", N_("a foreign enterprise needs its home registration number"))
+        )
+    if not (entry.get("name_en") or entry.get("name_vi")):
+        problems.append(Problem(f"{path}.name_en", N_("is required for a foreign enterprise")))
+    return problems
+
+
+def _number_problems(path: str, entry: dict) -> list[Problem]:
+    problems = []
+    for name in ("founded_year", "employees"):
+        value = entry.get(name)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            problems.append(Problem(f"{path}.{name}", N_("must be a whole number")))
+    founded = entry.get("founded_year")
+    if isinstance(founded, int) and not isinstance(founded, bool) and founded >= 0 and founded not in FOUNDED_YEARS:
+        problems.append(Problem(f"{path}.founded_year", N_("must be between %(low)d and %(high)d"),
+                                {"low": FOUNDED_YEARS[0], "high": FOUNDED_YEARS[-1]}))
+    return problems
+
+
+def _list(entry: dict, name: str, path: str, problems: list[Problem]) -> list:
+    value = entry.get(name)
     if value is None:
         return []
     if not isinstance(value, list):
-        problems.append(f"{path}.{field}: must be a list")
+        problems.append(Problem(f"{path}.{name}", N_("must be a list")))
         return []
     return value
 
 
-def _certification_problems(path: str, certification) -> list[str]:
+def _certification_problems(path: str, certification) -> list[Problem]:
     if isinstance(certification, dict):
         name, expires_on = certification.get("name"), certification.get("expires_on")
         if expires_on is not None and not _is_iso_date(expires_on):
-            return [f"{path}.expires_on: must be a date like 2027-06-30"]
+            return [Problem(f"{path}.expires_on", N_("must be a date like 2027-06-30"))]
     else:
         name = certification
-    if name not in CERTIFICATIONS:
-        return [f"{path}: unknown certification {name!r}"]
+    if not _one_of(name, CERTIFICATIONS):
+        return [Problem(path, N_("unknown certification %(value)r"), {"value": name})]
     return []
 
 
@@ -189,57 +284,68 @@ def _is_iso_date(value) -> bool:
     return True
 
 
-def _quantity_problems(path: str, quantity) -> list[str]:
+def _quantity_problems(path: str, quantity) -> list[Problem]:
     if quantity is None:
         return []
     if not isinstance(quantity, dict):
-        return [f"{path}: must be {{\"value\", \"unit\"}}"]
+        return [Problem(path, N_('must be {"value", "unit"}'))]
     value = quantity.get("value")
     problems = []
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        problems.append(f"{path}.value: must be a number ≥ 0")
-    if quantity.get("unit") not in UNITS:
-        problems.append(f"{path}.unit: unknown unit {quantity.get('unit')!r} (use {', '.join(UNITS)})")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1e15:
+        problems.append(Problem(f"{path}.value", N_("must be a number ≥ 0")))
+    if not _one_of(quantity.get("unit"), UNITS):
+        problems.append(Problem(f"{path}.unit", N_("unknown unit %(value)r (use %(units)s)"),
+                                {"value": quantity.get("unit"), "units": ", ".join(UNITS)}))
     return problems
 
 
-def _category_reference(path: str, code, codes: dict) -> list[str]:
-    return [] if isinstance(code, str) and code in codes else [f"{path}: unknown category {code!r}"]
+def _category_reference(path: str, code, codes: dict) -> list[Problem]:
+    if isinstance(code, str) and code in codes:
+        return []
+    return [Problem(path, N_("unknown category %(value)r"), {"value": code})]
 
 
-def _product_problems(path: str, product, codes: dict) -> list[str]:
+def _product_problems(path: str, product, codes: dict) -> list[Problem]:
     if not isinstance(product, dict):
-        return [f"{path}: must be an object"]
+        return [Problem(path, N_("must be an object"))]
     problems = _category_reference(f"{path}.category", product.get("category"), codes)
     if not (product.get("name_vi") or product.get("name_en")):
-        problems.append(f"{path}.name_vi: a product needs a name")
-    for field in ("name_vi", "name_en"):
-        problems += _text(f"{path}.{field}", product.get(field))
-    problems += _text(f"{path}.description", product.get("description"), limit=10000)
+        problems.append(Problem(f"{path}.name_vi", N_("a product needs a name")))
+    for name in ("name_vi", "name_en"):
+        problems += _text(f"{path}.{name}", product.get(name))
+    problems += _text(f"{path}.description", product.get("description"), limit=LONG_TEXT)
     hs_code = product.get("hs_code")
     if hs_code is not None and (not isinstance(hs_code, str) or not HS_CODE.match(hs_code)):
-        problems.append(f"{path}.hs_code: must be 4 to 10 digits")
+        problems.append(Problem(f"{path}.hs_code", N_("must be 4 to 10 digits")))
     problems += _quantity_problems(f"{path}.annual_capacity", product.get("annual_capacity"))
     problems += _quantity_problems(f"{path}.min_order", product.get("min_order"))
     recognized = product.get("recognized_key_product")
-    if recognized not in (None, False) and (
+    if recognized in (None, False):
+        return problems
+    claim = f"{path}.recognized_key_product"
+    if (
         not isinstance(recognized, dict)
         or not isinstance(recognized.get("year"), int)
+        or isinstance(recognized.get("year"), bool)
         or not isinstance(recognized.get("decision_no"), str)
     ):
-        problems.append(f"{path}.recognized_key_product: must be false or {{\"year\", \"decision_no\"}}")
-    return problems
+        return [*problems, Problem(claim, N_('must be false or {"year", "decision_no"}'))]
+    if recognized["year"] not in RECOGNITION_YEARS:
+        problems.append(Problem(f"{claim}.year", N_("must be between %(low)d and %(high)d"),
+                                {"low": RECOGNITION_YEARS[0], "high": RECOGNITION_YEARS[-1]}))
+    return problems + _text(f"{claim}.decision_no", recognized["decision_no"], required=True, limit=DECISION_NO_LIMIT)
 
 
-def _need_problems(path: str, need, codes: dict) -> list[str]:
+def _need_problems(path: str, need, codes: dict) -> list[Problem]:
     if not isinstance(need, dict):
-        return [f"{path}: must be an object"]
+        return [Problem(path, N_("must be an object"))]
     problems = _category_reference(f"{path}.category", need.get("category"), codes)
     for j, name in enumerate(_list(need, "required_certifications", path, problems)):
-        if name not in CERTIFICATIONS:
-            problems.append(f"{path}.required_certifications[{j}]: unknown certification {name!r}")
+        if not _one_of(name, CERTIFICATIONS):
+            problems.append(Problem(f"{path}.required_certifications[{j}]", N_("unknown certification %(value)r"),
+                                    {"value": name}))
     problems += _quantity_problems(f"{path}.annual_volume", need.get("annual_volume"))
-    problems += _text(f"{path}.notes", need.get("notes"), limit=10000)
+    problems += _text(f"{path}.notes", need.get("notes"), limit=LONG_TEXT)
     return problems
 
 

@@ -1,6 +1,21 @@
 """The OpenAPI 3.1 description of /api/v1, kept beside the views it describes."""
 
+from fairmatch.enterprises.services import SORTS
+from fairmatch.vocabulary import CERTIFICATIONS, KINDS, SECTORS
+
 PROBLEM = {"$ref": "#/components/responses/Problem"}
+FLAG = {"type": "string", "enum": ["1", "true", "on"]}
+DIRECTORY_PARAMETERS = (
+    ("q", {"type": "string"}, "words of the name, key, locality, industrial park or products"),
+    ("sector", {"enum": list(SECTORS)}, "sector code"),
+    ("kind", {"enum": list(KINDS)}, "kind of enterprise"),
+    ("certification", {"enum": list(CERTIFICATIONS)}, "holds this certification, not expired"),
+    ("locality", {"type": "string"}, "commune, ward or area; accents and case ignored"),
+    ("recognized", FLAG, "only makers of a verified recognised key product"),
+    ("booth", FLAG, "only exhibitors holding a booth at the current fair"),
+    ("sort", {"enum": list(SORTS)}, "relevance (default with q), name (default without), newest"),
+    ("page", {"type": "integer", "minimum": 1}, "page number; 24 enterprises a page"),
+)
 
 
 def openapi_document() -> dict:
@@ -32,7 +47,12 @@ def openapi_document() -> dict:
                         "kind": {"enum": ["lead", "supplier", "fdi", "buyer", "other"]},
                         "sectors": {"type": "array", "items": {"type": "string"}},
                         "verified": {"type": "boolean"},
-                        "booth": {"type": ["string", "null"]},
+                        "booth": {"type": ["string", "null"], "description": "booth code at the current fair"},
+                        "locality": {"type": ["string", "null"]},
+                        "recognized_key_products": {
+                            "type": "boolean",
+                            "description": "makes a recognised key industrial product verified by the organizer",
+                        },
                     },
                 },
             },
@@ -52,13 +72,10 @@ def openapi_document() -> dict:
             },
             "/enterprises": {
                 "get": {
-                    "summary": "Search the directory (accent-insensitive)",
+                    "summary": "Search the directory (accent-insensitive, tolerates one typo per word)",
                     "parameters": [
-                        {"name": name, "in": "query", "required": False, "schema": {"type": kind}}
-                        for name, kind in (
-                            ("q", "string"), ("sector", "string"), ("kind", "string"),
-                            ("certification", "string"), ("page", "integer"),
-                        )
+                        {"name": name, "in": "query", "required": False, "schema": schema, "description": text}
+                        for name, schema, text in DIRECTORY_PARAMETERS
                     ],
                     "responses": {
                         "200": {
@@ -74,6 +91,13 @@ def openapi_document() -> dict:
                                                 "items": {"$ref": "#/components/schemas/DirectoryEntry"},
                                             },
                                             "total": {"type": "integer"},
+                                            "page": {"type": "integer"},
+                                            "pages": {"type": "integer"},
+                                            "page_size": {"type": "integer"},
+                                            "approximate": {
+                                                "type": "boolean",
+                                                "description": "the words matched only after correcting a typo",
+                                            },
                                         },
                                     }
                                 }

@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from fairmatch.api import booths
 from fairmatch.api.openapi import openapi_document
-from fairmatch.enterprises.services import search_enterprises
+from fairmatch.enterprises.services import PAGE_SIZE, search_enterprises
 from fairmatch.enterprises.views import directory_query
 from fairmatch.errors import RuleViolation, error_response
 from fairmatch.extensions import csrf
@@ -46,7 +46,8 @@ def openapi():
 
 @blueprint.get("/enterprises")
 def enterprises():
-    items, total = search_enterprises(directory_query())
+    """The directory search with the directory's filters, one page at a time."""
+    result = search_enterprises(directory_query())
     return jsonify(
         items=[
             {
@@ -57,11 +58,17 @@ def enterprises():
                 "kind": e.kind,
                 "sectors": e.sector_codes,
                 "verified": e.verified,
-                "booth": None,
+                "booth": result.booths.get(e.id),
+                "locality": e.locality,
+                "recognized_key_products": e.id in result.recognized,
             }
-            for e in items
+            for e in result.items
         ],
-        total=total,
+        total=result.total,
+        page=result.page,
+        pages=result.pages,
+        page_size=PAGE_SIZE,
+        approximate=result.approximate,
     )
 
 

@@ -11,9 +11,7 @@ from fairmatch.audit.services import record
 from fairmatch.enterprises.models import (
     Category,
     CategoryInput,
-    Certification,
     Enterprise,
-    EnterpriseSector,
     Need,
     Product,
 )
@@ -24,9 +22,9 @@ OPTIONAL_FIELDS = ("ref", "name_vi", "name_en", "address", "locality", "industri
 
 
 class ImportRefused(Exception):
-    """The document has problems; nothing was written. `problems` are `path: message` lines."""
+    """The document has problems; nothing was written. Each problem prints as `path: message`."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[exchange.Problem]):
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
 
@@ -47,10 +45,10 @@ def import_document(doc, actor=None) -> ImportSummary:
     document's; an unchanged one is not touched, so importing twice changes nothing.
     """
     categories = {c.code: c for c in db.session.scalars(select(Category).options(selectinload(Category.inputs)))}
+    doc = exchange.normalize_text(doc)
     problems = exchange.validate(doc, {code: [i.code for i in c.inputs] for code, c in categories.items()})
     if problems:
         raise ImportRefused(problems)
-    doc = exchange.normalize_text(doc)
     try:
         cat_added, cat_updated = _write_categories(doc.get("categories") or [], categories)
         counts = _write_enterprises(doc.get("enterprises") or [], categories)
@@ -118,11 +116,13 @@ def _write_enterprises(entries: list[dict], categories: dict[str, Category]) -> 
             continue
         if enterprise is None:
             enterprise = Enterprise(key=key, verified=True)
+            _fill(enterprise, wanted, categories)
+            # Added once whole: adding it first would cascade through the session on every append.
             db.session.add(enterprise)
             added += 1
         else:
+            _fill(enterprise, wanted, categories)
             updated += 1
-        _fill(enterprise, wanted, categories)
     return added, updated, unchanged
 
 
@@ -147,12 +147,8 @@ def _fill(enterprise: Enterprise, entry: dict, categories: dict[str, Category]) 
     enterprise.contact_email = contact.get("email")
     enterprise.contact_phone = contact.get("phone")
     enterprise.export_markets = entry.get("export_markets", [])
-    enterprise.sectors = [EnterpriseSector(sector=s) for s in entry.get("sectors", [])]
-    enterprise.certifications = [
-        Certification(name=c, expires_on=None) if isinstance(c, str)
-        else Certification(name=c["name"], expires_on=date.fromisoformat(c["expires_on"]))
-        for c in entry.get("certifications", [])
-    ]
+    enterprise.set_sectors(entry.get("sectors", []))
+    enterprise.set_certifications(dict(_certification(c) for c in entry.get("certifications", [])))
     enterprise.products = [_product(p, categories) for p in entry.get("products", [])]
     enterprise.needs = [
         Need(
@@ -164,6 +160,12 @@ def _fill(enterprise: Enterprise, entry: dict, categories: dict[str, Category]) 
         )
         for n in entry.get("needs", [])
     ]
+
+
+def _certification(entry: str | dict) -> tuple[str, date | None]:
+    if isinstance(entry, str):
+        return entry, None
+    return entry["name"], date.fromisoformat(entry["expires_on"]) if entry.get("expires_on") else None
 
 
 def _product(entry: dict, categories: dict[str, Category]) -> Product:

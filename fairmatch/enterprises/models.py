@@ -2,10 +2,12 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint, event
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from fairmatch.database import UTCDateTime, utcnow
+from fairmatch.enterprises import words
 from fairmatch.extensions import db
 
 KINDS = ("lead", "supplier", "fdi", "buyer", "other")
@@ -57,6 +59,8 @@ class Enterprise(db.Model):
     kind: Mapped[str] = mapped_column(String(20))
     address: Mapped[str | None] = mapped_column(String(500))
     locality: Mapped[str | None] = mapped_column(String(120))
+    # The locality accent-folded, so that the directory filter finds `Đông Anh` from `dong anh`.
+    locality_folded: Mapped[str | None] = mapped_column(String(120))
     industrial_park: Mapped[str | None] = mapped_column(String(120))
     founded_year: Mapped[int | None]
     employees: Mapped[int | None]
@@ -68,6 +72,9 @@ class Enterprise(db.Model):
     contact_phone: Mapped[str | None] = mapped_column(String(40))
     export_markets: Mapped[list[str]] = mapped_column(JSON, default=list)
     verified: Mapped[bool] = mapped_column(default=False)
+    # An organizer's reason for declining the verification; cleared when the profile is resubmitted.
+    declined_reason: Mapped[str | None] = mapped_column(String(500))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -84,6 +91,7 @@ class Enterprise(db.Model):
         back_populates="enterprise", cascade="all, delete-orphan", order_by="Need.id"
     )
     memberships = relationship("Membership", back_populates="enterprise", cascade="all, delete-orphan")
+    logo: Mapped["EnterpriseLogo | None"] = relationship(cascade="all, delete-orphan")
 
     __table_args__ = (
         CheckConstraint(f"kind IN {KINDS}", name="kind"),
@@ -93,6 +101,11 @@ class Enterprise(db.Model):
             name="identified",
         ),
         CheckConstraint("name_vi IS NOT NULL OR name_en IS NOT NULL", name="named"),
+        # The directory scans these narrow indexes instead of the wide rows (descriptions), and
+        # reads its default order (verified first, then by name) straight from the first.
+        Index("ix_enterprise_directory", verified.desc(), "search_text", "kind"),
+        Index("ix_enterprise_created_at", "created_at"),
+        Index("ix_enterprise_locality", "locality_folded", "locality"),
     )
 
     @property
@@ -112,9 +125,55 @@ class Enterprise(db.Model):
         )
         return first or second or ""
 
+    def set_sectors(self, codes: list[str]) -> bool:
+        """Hold exactly these sectors; True when that changed anything."""
+        wanted = set(codes)
+        if set(self.sector_codes) == wanted:
+            return False
+        kept = [s for s in self.sectors if s.sector in wanted]
+        self.sectors = kept + [EnterpriseSector(sector=c) for c in sorted(wanted - {s.sector for s in kept})]
+        return True
+
+    def set_certifications(self, wanted: dict[str, date | None]) -> bool:
+        """Hold exactly these certifications (name → expiry or None), updating those already held
+        in place so that a name is never stored twice; True when that changed anything."""
+        held = {c.name: c for c in self.certifications}
+        if {name: c.expires_on for name, c in held.items()} == wanted:
+            return False
+        self.certifications = [c for c in self.certifications if c.name in wanted]
+        for name, expires_on in wanted.items():
+            if name in held:
+                held[name].expires_on = expires_on
+            else:
+                self.certifications.append(Certification(name=name, expires_on=expires_on))
+        return True
+
+    @property
+    def review_state(self) -> str:
+        """`verified`, `declined` (with a reason) or `pending` in the organizers' queue."""
+        if self.verified:
+            return "verified"
+        return "declined" if self.declined_reason else "pending"
+
     @property
     def owners(self) -> list:
         return [m.user for m in self.memberships if m.status == "approved" and m.is_owner]
+
+
+class EnterpriseLogo(db.Model):
+    """An enterprise's logo, re-encoded by the app; the bytes load only when the image is served."""
+
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprise.id", ondelete="CASCADE"), primary_key=True)
+    media_type: Mapped[str] = mapped_column(String(20))
+    digest: Mapped[str] = mapped_column(String(16))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class SearchTerm(db.Model):
+    """A folded word found in some enterprise's search text: what typo-tolerant search corrects to."""
+
+    term: Mapped[str] = mapped_column(String(60), primary_key=True)
 
 
 class EnterpriseSector(db.Model):
@@ -152,9 +211,19 @@ class Product(db.Model):
     recognized_year: Mapped[int | None]
     recognized_decision_no: Mapped[str | None] = mapped_column(String(60))
     recognized_verified: Mapped[bool] = mapped_column(default=False)
+    recognized_declined_reason: Mapped[str | None] = mapped_column(String(500))
 
     enterprise: Mapped[Enterprise] = relationship(back_populates="products")
     category: Mapped[Category] = relationship()
+
+    @property
+    def claim_state(self) -> str | None:
+        """None when no recognition is claimed, else `verified`, `declined` or `pending`."""
+        if self.recognized_year is None:
+            return None
+        if self.recognized_verified:
+            return "verified"
+        return "declined" if self.recognized_declined_reason else "pending"
 
     def name(self, lang: str) -> str:
         first, second = (self.name_en, self.name_vi) if lang == "en" else (self.name_vi, self.name_en)
@@ -197,3 +266,40 @@ class Membership(db.Model):
         CheckConstraint(f"status IN {MEMBERSHIP_STATUSES}", name="status"),
         Index("ix_membership_enterprise_status", "enterprise_id", "status"),
     )
+
+
+_NEW_TERMS = "fairmatch.enterprises.new_search_terms"
+
+
+@event.listens_for(Session, "before_flush")
+def _index_for_search(session: Session, flush_context, instances) -> None:
+    """Keep each changed enterprise's search text (names, key, place, product names) and folded
+    locality in step with what it says, whichever code changed it."""
+    changed = {*session.new, *session.dirty, *session.deleted}
+    enterprises = {o for o in changed if isinstance(o, Enterprise)}
+    enterprises |= {o.enterprise for o in changed if isinstance(o, Product) and o.enterprise is not None}
+    new_terms = session.info.setdefault(_NEW_TERMS, set())
+    for enterprise in enterprises:
+        if enterprise in session.deleted:
+            continue
+        products = [p for p in enterprise.products if p not in session.deleted]
+        text = words.search_text(
+            enterprise.name_vi, enterprise.name_en, enterprise.key, enterprise.locality,
+            enterprise.industrial_park, *(name for p in products for name in (p.name_vi, p.name_en)),
+        )
+        if text != enterprise.search_text:
+            new_terms.update(set(text.split()) - set((enterprise.search_text or "").split()))
+            enterprise.search_text = text
+        enterprise.locality_folded = " ".join(words.words(enterprise.locality)) or None
+
+
+@event.listens_for(Session, "after_flush")
+def _add_search_terms(session: Session, flush_context) -> None:
+    """Add the enterprises' new words to the vocabulary that typo-tolerant search corrects to."""
+    terms = sorted(t for t in session.info.pop(_NEW_TERMS, ()) if words.correctable(t))
+    if not terms:
+        return
+    connection = session.connection()
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(SearchTerm).on_conflict_do_nothing(index_elements=["term"])
+    connection.execute(statement, [{"term": term} for term in terms])

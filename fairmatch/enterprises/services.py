@@ -1,25 +1,24 @@
-"""Finding enterprises: the directory search shared by the pages and the API."""
+"""Finding enterprises: the directory search shared by the pages, the exports and the API.
 
-from dataclasses import dataclass
+Every typed word must begin a word of the enterprise's search text (names, key, locality,
+industrial park, product names), accents and case ignored. When that finds nothing, each word
+may also be one typo away from a word that some enterprise uses (`mechancs` → `mechanics`).
+"""
 
-from sqlalchemy import event, func, select
+from dataclasses import dataclass, field
+from datetime import date
 
-from fairmatch.enterprises.models import Certification, Enterprise, EnterpriseSector
+from sqlalchemy import Select, bindparam, case, exists, false, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from fairmatch.enterprises.booths import booth_codes, booth_holders
+from fairmatch.enterprises.models import Certification, Enterprise, EnterpriseSector, Product, SearchTerm
+from fairmatch.enterprises.words import correctable, one_typo_variants, words
 from fairmatch.extensions import db
-from fairmatch.supplychain.text import fold
 
 PAGE_SIZE = 24
-
-
-@event.listens_for(Enterprise, "before_insert")
-@event.listens_for(Enterprise, "before_update")
-def _index_for_search(mapper, connection, enterprise: Enterprise) -> None:
-    """Keep the accent-folded text that search matches against in step with the names."""
-    parts = (
-        enterprise.name_vi, enterprise.name_en, enterprise.key,
-        enterprise.locality, enterprise.industrial_park,
-    )
-    enterprise.search_text = fold(" ".join(p for p in parts if p))
+SORTS = ("relevance", "name", "newest")
+MAX_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -28,15 +27,48 @@ class DirectoryQuery:
     sector: str = ""
     kind: str = ""
     certification: str = ""
+    locality: str = ""
+    recognized: bool = False
+    booth: bool = False
+    sort: str = ""
     page: int = 1
 
+    @property
+    def effective_sort(self) -> str:
+        """Relevance when words are typed, else by name; an unknown choice falls back the same way."""
+        if self.sort in SORTS and (self.sort != "relevance" or self.q.strip()):
+            return self.sort
+        return "relevance" if self.q.strip() else "name"
 
-def search_enterprises(query: DirectoryQuery) -> tuple[list[Enterprise], int]:
-    """One page of enterprises matching every word of `q` (accents ignored) and the filters."""
-    statement = select(Enterprise)
-    for word in fold(query.q).split():
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        statement = statement.where(Enterprise.search_text.like(f"%{escaped}%", escape="\\"))
+
+@dataclass(frozen=True)
+class DirectoryPage:
+    items: list[Enterprise]
+    total: int
+    page: int
+    pages: int
+    approximate: bool = False
+    """True when the words were found only after correcting a typo."""
+    booths: dict[int, str] = field(default_factory=dict)
+    recognized: set[int] = field(default_factory=set)
+    """Ids of the listed enterprises that make a verified recognised key product."""
+
+
+# Words hold only letters and digits (see `words`): no `%`, `_` or backslash to escape in a pattern.
+def _has_word_starting(word: str):
+    return Enterprise.search_text.like(f"% {word}%")
+
+
+def _has_word(word: str):
+    return Enterprise.search_text.like(f"% {word} %")
+
+
+def filtered(query: DirectoryQuery) -> Select:
+    """The ids of the enterprises passing the filters of `query`, before any words are matched.
+
+    Ids, not whole rows: sorting and counting narrow rows stays fast; the page's rows load after.
+    """
+    statement = select(Enterprise.id)
     if query.sector:
         statement = statement.where(
             Enterprise.id.in_(select(EnterpriseSector.enterprise_id).where(EnterpriseSector.sector == query.sector))
@@ -44,18 +76,166 @@ def search_enterprises(query: DirectoryQuery) -> tuple[list[Enterprise], int]:
     if query.kind:
         statement = statement.where(Enterprise.kind == query.kind)
     if query.certification:
+        # An expired certificate does not qualify a supplier.
+        valid = or_(Certification.expires_on.is_(None), Certification.expires_on >= date.today())
         statement = statement.where(
-            Enterprise.id.in_(select(Certification.enterprise_id).where(Certification.name == query.certification))
+            Enterprise.id.in_(
+                select(Certification.enterprise_id).where(Certification.name == query.certification, valid)
+            )
         )
-    total = db.session.scalar(select(func.count()).select_from(statement.subquery()))
-    page = max(1, query.page)
-    items = db.session.scalars(
-        statement.order_by(Enterprise.verified.desc(), Enterprise.search_text, Enterprise.id)
-        .limit(PAGE_SIZE)
-        .offset((page - 1) * PAGE_SIZE)
+    if query.locality.strip():
+        statement = statement.where(Enterprise.locality_folded == " ".join(words(query.locality)))
+    if query.recognized:
+        statement = statement.where(
+            exists().where(Product.enterprise_id == Enterprise.id, Product.recognized_verified.is_(True))
+        )
+    if query.booth:
+        holders = booth_holders()
+        statement = statement.where(Enterprise.id.in_(holders) if holders is not None else false())
+    return statement
+
+
+def corrections(typed: list[str]) -> dict[str, set[str]]:
+    """For each typed word that can be corrected, the known words one typo away from it."""
+    variants = {word: one_typo_variants(word) for word in typed if correctable(word)}
+    candidates = set().union(*variants.values()) if variants else set()
+    if not candidates:
+        return {}
+    known = set(
+        db.session.scalars(
+            select(SearchTerm.term).where(SearchTerm.term.in_(bindparam("terms", expanding=True))),
+            {"terms": sorted(candidates)},
+        )
     )
-    return list(items), total
+    return {word: found for word, options in variants.items() if (found := options & known)}
+
+
+def _known_beginnings(typed: list[str]) -> set[str]:
+    """The typed words that begin some word of the vocabulary, among those it can hold; one
+    indexed look-up. A word outside it cannot match, so the exact search need not scan for it."""
+    checked = [w for w in typed if correctable(w)]
+    if not checked:
+        return set()
+    found = db.session.execute(
+        select(*(exists().where(SearchTerm.term >= w, SearchTerm.term < w[:-1] + chr(ord(w[-1]) + 1)) for w in checked))
+    ).one()
+    return {w for w, hit in zip(checked, found, strict=True) if hit}
+
+
+def _strict(query: DirectoryQuery, typed: list[str]) -> Select:
+    """Every typed word starts a word of the enterprise's search text."""
+    return _ordered(filtered(query).where(*(_has_word_starting(w) for w in typed)), query, typed)
+
+
+def _corrected_ids(query: DirectoryQuery, typed: list[str], known: set[str]) -> list[int]:
+    """The ids found when typos are forgiven: first in the words that begin no known word only,
+    then, if that finds nothing, in every word. Such searches find few: all ids are read at once."""
+    fixable = [w for w in typed if correctable(w)]
+    unknown = [w for w in fixable if w not in known]
+    for attempt in ([unknown] if unknown else []) + ([fixable] if len(unknown) < len(fixable) else []):
+        fixes = corrections(attempt)
+        if not fixes:
+            continue
+        corrected = filtered(query).where(
+            *(or_(_has_word_starting(w), *(_has_word(fix) for fix in sorted(fixes.get(w, ())))) for w in typed)
+        )
+        ids = list(db.session.scalars(_ordered(corrected, query, typed)))
+        if ids:
+            return ids
+    return []
+
+
+def _window_page(statement: Select, page: int) -> tuple[list[int], int, int]:
+    """One page of ids and the total, read in one scan; past the last page, the last page."""
+    counted = statement.add_columns(func.count().over())
+    rows = db.session.execute(counted.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    if not rows and page > 1:
+        total = _count(statement)
+        page = max(1, -(-total // PAGE_SIZE))
+        rows = db.session.execute(counted.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    return [row[0] for row in rows], rows[0][1] if rows else 0, page
+
+
+def _counted_page(statement: Select, page: int) -> tuple[list[int], int, int]:
+    """One page of ids and the total, for listings that an index orders (no words typed)."""
+    total = _count(statement)
+    page = min(page, max(1, -(-total // PAGE_SIZE)))
+    return list(db.session.scalars(statement.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE))), total, page
+
+
+def search_enterprises(query: DirectoryQuery) -> DirectoryPage:
+    """One page of enterprises matching the words and the filters of `query`: every typed word
+    starts a word of theirs or, when that finds none, each word may also have one typo."""
+    typed = words(query.q)[:MAX_WORDS]
+    page = max(1, query.page)
+    approximate = False
+    if not typed:
+        ids, total, page = _counted_page(_strict(query, typed), page)
+    else:
+        ids, total = [], 0
+        known = _known_beginnings(typed)
+        if all(w in known for w in typed if correctable(w)):
+            ids, total, page = _window_page(_strict(query, typed), page)
+        if not total and (every := _corrected_ids(query, typed, known)):
+            total, approximate = len(every), True
+            page = min(page, max(1, -(-total // PAGE_SIZE)))
+            ids = every[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    pages = max(1, -(-total // PAGE_SIZE))
+    if not ids:
+        return DirectoryPage([], total, page, pages, approximate)
+    items = _load(ids, selectinload(Enterprise.sectors), selectinload(Enterprise.logo))
+    recognized = db.session.scalars(
+        select(Product.enterprise_id).where(Product.enterprise_id.in_(ids), Product.recognized_verified.is_(True))
+    )
+    return DirectoryPage(items, total, page, pages, approximate, booth_codes(ids), set(recognized))
+
+
+def _count(statement: Select) -> int:
+    return db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+
+
+def _load(ids: list[int], *options) -> list[Enterprise]:
+    """The enterprises with these ids, in this order."""
+    rows = {}
+    for start in range(0, len(ids), 500):
+        chunk = select(Enterprise).where(Enterprise.id.in_(ids[start : start + 500])).options(*options)
+        rows.update((e.id, e) for e in db.session.scalars(chunk))
+    return [rows[i] for i in ids]
+
+
+def _ordered(statement: Select, query: DirectoryQuery, typed: list[str]) -> Select:
+    """Newest first, by relevance or by name (the folded legal name), verified profiles first."""
+    sort = query.effective_sort
+    if sort == "newest":
+        return statement.order_by(Enterprise.created_at.desc(), Enterprise.id.desc())
+    if sort == "relevance" and typed:
+        # The typed words side by side, in order, rank first; then verified profiles.
+        phrase = case((_has_word_starting(" ".join(typed)), 0), else_=1)
+        return statement.order_by(phrase, Enterprise.verified.desc(), Enterprise.search_text, Enterprise.id)
+    return statement.order_by(Enterprise.verified.desc(), Enterprise.search_text, Enterprise.id)
+
+
+def all_matching(query: DirectoryQuery) -> list[Enterprise]:
+    """Every enterprise the directory lists for `query`, in its order (for exports)."""
+    typed = words(query.q)[:MAX_WORDS]
+    ids = list(db.session.scalars(_strict(query, typed)))
+    if not ids and typed:
+        ids = _corrected_ids(query, typed, _known_beginnings(typed))
+    options = (selectinload(Enterprise.sectors), selectinload(Enterprise.certifications),
+               selectinload(Enterprise.products))
+    return _load(ids, *options)
 
 
 def enterprise_by_key(key: str) -> Enterprise | None:
     return db.session.scalar(select(Enterprise).where(Enterprise.key == key))
+
+
+def known_localities() -> list[str]:
+    """One spelling of each locality in use, for the filter's suggestions."""
+    rows = db.session.execute(
+        select(Enterprise.locality_folded, func.min(Enterprise.locality))
+        .where(Enterprise.locality_folded.is_not(None))
+        .group_by(Enterprise.locality_folded)
+        .order_by(Enterprise.locality_folded)
+    )
+    return [spelling for _, spelling in rows]

@@ -1,0 +1,81 @@
+"""The directory as a spreadsheet: CSV (UTF-8 with a byte-order mark, so that Excel reads the
+Vietnamese right) and XLSX. Headers and labels follow the page's language; data is as stored."""
+
+import csv
+import io
+import re
+
+from flask_babel import lazy_gettext as _l
+from openpyxl import Workbook
+
+from fairmatch.enterprises.forms import KIND_CHOICES
+from fairmatch.enterprises.models import Enterprise
+from fairmatch.i18n import language
+from fairmatch.vocabulary import SECTORS
+
+_FORMULA = re.compile(r"^[=@\t\r]|^[+-](?![\d\s().-]*$)")
+"""Cells a spreadsheet would run as a formula; a phone number such as +84 24 … is left alone."""
+
+
+def _columns():
+    english = language() == "en"
+    kinds = dict(KIND_CHOICES)
+    return (
+        (_l("Key"), lambda e: e.key),
+        (_l("Tax code"), lambda e: e.tax_code),
+        (_l("Country"), lambda e: e.country),
+        (_l("Legal name in Vietnamese"), lambda e: e.name_vi),
+        (_l("Name in English"), lambda e: e.name_en),
+        (_l("Kind of enterprise"), lambda e: str(kinds[e.kind])),
+        (_l("Sectors"), lambda e: "; ".join(SECTORS[s][english] for s in e.sector_codes)),
+        (_l("Verified"), lambda e: _l("yes") if e.verified else _l("no")),
+        (_l("Address"), lambda e: e.address),
+        (_l("Commune, ward or area"), lambda e: e.locality),
+        (_l("Industrial park or cluster"), lambda e: e.industrial_park),
+        (_l("Year founded"), lambda e: e.founded_year),
+        (_l("Employees"), lambda e: e.employees),
+        (_l("Website"), lambda e: e.website),
+        (_l("Contact person"), lambda e: e.contact_name),
+        (_l("Contact email"), lambda e: e.contact_email),
+        (_l("Contact phone"), lambda e: e.contact_phone),
+        (_l("Certifications"), lambda e: "; ".join(c.name for c in e.certifications)),
+        (_l("Export markets"), lambda e: " ".join(e.export_markets or [])),
+        (_l("Products"), lambda e: "; ".join(p.name("en" if english else "vi") for p in e.products)),
+        (_l("Recognised key products"), lambda e: "; ".join(
+            p.name("en" if english else "vi") for p in e.products if p.recognized_verified
+        )),
+    )
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return value
+    text = str(value)
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def directory_table(enterprises: list[Enterprise]) -> tuple[list[str], list[list]]:
+    """Header and rows of the directory export."""
+    columns = _columns()
+    return [str(label) for label, _ in columns], [[_cell(cell(e)) for _, cell in columns] for e in enterprises]
+
+
+def as_csv(header: list[str], rows: list[list]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def as_xlsx(header: list[str], rows: list[list]) -> bytes:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(str(_l("Directory")))
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

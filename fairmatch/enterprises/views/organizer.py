@@ -1,0 +1,166 @@
+"""Organizers' tools: the verification queue, the taxonomy editor, exchange import and export,
+and the directory as a spreadsheet."""
+
+import json
+from datetime import datetime
+
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from fairmatch.auth.decorators import role_required
+from fairmatch.enterprises import reviews, taxonomy
+from fairmatch.enterprises.exchange import ImportRefused, export_document, import_document
+from fairmatch.enterprises.import_report import import_report
+from fairmatch.enterprises.organizer_forms import CategoryForm, ImportForm, ReviewForm, category_form_data
+from fairmatch.enterprises.services import all_matching, enterprise_by_key
+from fairmatch.enterprises.tabular import as_csv, as_xlsx, directory_table
+from fairmatch.enterprises.views import blueprint
+from fairmatch.enterprises.views.directory import directory_query
+from fairmatch.errors import DomainError, NotFound
+from fairmatch.exchange import Problem
+from fairmatch.extensions import db
+from fairmatch.i18n import fair_zone, language
+from fairmatch.supplychain.text import N_
+
+organizer_only = role_required("organizer")
+
+
+def _queue_page(failed: tuple[str, int, ReviewForm] | None = None, status: int = 200):
+    enterprises, claims = reviews.verification_queue()
+    return render_template(
+        "enterprises/verification.html", enterprises=enterprises, claims=claims, failed=failed
+    ), status
+
+
+@blueprint.get("/organizer/verification")
+@organizer_only
+def verification():
+    return _queue_page()
+
+
+@blueprint.post("/organizer/enterprises/<path:key>/review")
+@organizer_only
+def review_enterprise(key: str):
+    enterprise = enterprise_by_key(key)
+    if enterprise is None:
+        raise NotFound(_("There is no enterprise with this key."))
+    form = ReviewForm()
+    if not form.validate_on_submit():
+        return _queue_page(("enterprise", enterprise.id, form), 422)
+    reviews.review_enterprise(enterprise, approve=form.verify.data, reason=form.reason.data, actor=current_user)
+    name = enterprise.name(language())
+    if form.verify.data:
+        flash(_("%(name)s is verified.", name=name), "success")
+    else:
+        flash(_("%(name)s is declined; the reason is shown to its members.", name=name), "success")
+    if request.form.get("back") == "profile":
+        return redirect(url_for("enterprises.profile", key=key))
+    return redirect(url_for("enterprises.verification"))
+
+
+@blueprint.post("/organizer/claims/<int:product_id>/review")
+@organizer_only
+def review_claim(product_id: int):
+    product = reviews.find_claim(product_id)
+    form = ReviewForm()
+    if not form.validate_on_submit():
+        return _queue_page(("claim", product.id, form), 422)
+    reviews.review_claim(product, approve=form.verify.data, reason=form.reason.data, actor=current_user)
+    flash(_("The recognition claim is verified.") if form.verify.data else _("The recognition claim is declined."),
+          "success")
+    return redirect(url_for("enterprises.verification"))
+
+
+@blueprint.get("/organizer/taxonomy")
+@organizer_only
+def taxonomy_index():
+    q, sector = request.args.get("q", "")[:100], request.args.get("sector", "")[:40]
+    return render_template("enterprises/taxonomy.html", categories=taxonomy.browse(q, sector), q=q, sector=sector)
+
+
+@blueprint.route("/organizer/taxonomy/new", methods=["GET", "POST"], defaults={"code": None})
+@blueprint.route("/organizer/taxonomy/<path:code>", methods=["GET", "POST"])
+@organizer_only
+def category(code: str | None):
+    existing = taxonomy.find_category(code) if code else None
+    form = CategoryForm(data=category_form_data(existing) if existing else None)
+    if existing is not None:
+        form.keep_code(existing.code)
+    if form.validate_on_submit():
+        try:
+            saved = taxonomy.save_category(existing, form.changes(), current_user)
+        except taxonomy.CategoryRefused as refusal:
+            db.session.rollback()
+            getattr(form, refusal.field).errors.append(refusal.message)
+        except DomainError as refusal:
+            db.session.rollback()
+            form.form_errors.append(refusal.message)
+        else:
+            flash(_("The category %(code)s is saved.", code=saved.code), "success")
+            return redirect(url_for("enterprises.category", code=saved.code))
+    used = taxonomy.usage(existing) if existing is not None else None
+    return render_template(
+        "enterprises/category_form.html", form=form, category=existing, usage=used
+    ), 422 if form.errors else 200
+
+
+@blueprint.post("/organizer/taxonomy/<path:code>/delete")
+@organizer_only
+def delete_category(code: str):
+    taxonomy.delete_category(taxonomy.find_category(code), current_user)
+    flash(_("The category %(code)s is deleted.", code=code), "success")
+    return redirect(url_for("enterprises.taxonomy_index"))
+
+
+@blueprint.route("/organizer/exchange", methods=["GET", "POST"])
+@organizer_only
+def exchange():
+    form = ImportForm()
+    report = summary = None
+    if form.validate_on_submit():
+        doc, problems = _read_document(form.document.data.read())
+        if not problems:
+            try:
+                summary = import_document(doc, actor=current_user)
+            except ImportRefused as refusal:
+                problems = refusal.problems
+        if problems:
+            report = import_report(doc, problems)
+        else:
+            flash(_("The document is imported."), "success")
+    status = 422 if report or form.errors else 200
+    return render_template("enterprises/exchange.html", form=form, report=report, summary=summary), status
+
+
+def _read_document(data: bytes):
+    try:
+        return json.loads(data.decode("utf-8-sig")), []
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return None, [Problem("$", N_("not valid UTF-8 JSON (%(error)s)"), {"error": str(error)})]
+
+
+@blueprint.get("/organizer/exchange/export.json")
+@organizer_only
+def export_json():
+    body = json.dumps(export_document(), ensure_ascii=False, indent=1)
+    return _download(body.encode("utf-8"), "application/json", "json")
+
+
+@blueprint.get("/organizer/directory.<any(csv, xlsx):format>")
+@organizer_only
+def export_directory(format: str):
+    header, rows = directory_table(all_matching(directory_query()))
+    if format == "csv":
+        return _download(as_csv(header, rows), "text/csv", "csv", "directory")
+    return _download(as_xlsx(header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                     "xlsx", "directory")
+
+
+def _download(body: bytes, mimetype: str, extension: str, name: str = "fairmatch-exchange") -> Response:
+    """An attachment named after its content and today's date in the fair's time zone."""
+    response = Response(body, mimetype=mimetype)
+    today = datetime.now(fair_zone()).date().isoformat()
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}-{today}.{extension}"'
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response

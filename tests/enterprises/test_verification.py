@@ -1,0 +1,78 @@
+"""Organizers verify new enterprises and recognised-product claims, and say why when they decline."""
+
+from sqlalchemy import select
+
+from fairmatch.audit.models import AuditEntry
+from fairmatch.extensions import db
+from tests.conftest import new_tax_code
+from tests.enterprises.conftest import enterprise, profile_form
+
+
+def test_a_self_registered_enterprise_waits_in_the_queue_until_verified(app, client, make_user, auth):
+    client.post("/register", data={
+        "role": "exhibitor", "name": "Phạm Thu Hà", "email": "ha@thanhcong.vn", "password": "correct horse battery",
+        "confirm": "correct horse battery", "enterprise_action": "create", "country": "VN",
+        "tax_code": (key := new_tax_code()), "name_vi": "Công ty CP Khuôn mẫu Thành Công", "kind": "supplier",
+        "consent": "y",
+    })
+    assert "unverified" in client.get("/directory?lang=en").get_data(as_text=True)
+    auth.logout()
+    auth.login(make_user("organizer"))
+    queue = client.get("/organizer/verification?lang=en").get_data(as_text=True)
+    assert "Công ty CP Khuôn mẫu Thành Công" in queue and key in queue
+    assert client.post(f"/organizer/enterprises/{key}/review", data={"verify": "1"}).status_code == 302
+    assert enterprise(app, key).verified
+    assert "0 enterprises to verify" in client.get("/organizer/verification?lang=en").get_data(as_text=True)
+
+
+def test_declining_needs_a_reason_that_the_members_then_read(app, client, make_enterprise, make_user, auth):
+    key = make_enterprise(verified=False)
+    owner = make_user(enterprise=key)
+    auth.login(make_user("organizer"))
+    refused = client.post(f"/organizer/enterprises/{key}/review?lang=en", data={"decline": "1", "reason": ""})
+    assert refused.status_code == 422 and "Give the reason for declining" in refused.get_data(as_text=True)
+    assert enterprise(app, key).review_state == "pending"
+    reason = "Tên pháp lý khác với Cổng thông tin quốc gia về đăng ký doanh nghiệp."
+    client.post(f"/organizer/enterprises/{key}/review", data={"decline": "1", "reason": reason})
+    assert enterprise(app, key).review_state == "declined"
+    assert key not in client.get("/organizer/verification").get_data(as_text=True)
+    with app.app_context():
+        entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "enterprise.declined"))
+        assert entry.details["reason"] == reason
+    auth.logout()
+    auth.login(owner)
+    assert reason in client.get(f"/enterprises/{key}/edit").get_data(as_text=True)
+    client.post(f"/enterprises/{key}/edit", data=profile_form(name_vi="Công ty TNHH Cơ khí Hòa Lạc Việt Nam"))
+    assert enterprise(app, key).review_state == "pending"
+
+
+def test_an_organizer_can_verify_from_the_profile_page(app, client, make_enterprise, make_user, auth):
+    key = make_enterprise(verified=False)
+    auth.login(make_user("organizer"))
+    assert "Verification" in client.get(f"/enterprises/{key}?lang=en").get_data(as_text=True)
+    response = client.post(f"/organizer/enterprises/{key}/review", data={"verify": "1", "back": "profile"})
+    assert response.location.endswith(f"/enterprises/{key}")
+    assert enterprise(app, key).verified
+
+
+def test_a_declined_claim_shows_the_reason_to_the_member(app, client, make_enterprise, make_category,
+                                                         make_product, make_user, auth):
+    key = make_enterprise()
+    make_category()
+    product_id = make_product(key, "MECH.MACHINED_PARTS", recognized_year=2024, recognized_decision_no="99/QĐ")
+    auth.login(make_user("organizer"))
+    client.post(f"/organizer/claims/{product_id}/review", data={"decline": "1", "reason": "Không có quyết định 99/QĐ."})
+    assert "99/QĐ" not in client.get("/organizer/verification").get_data(as_text=True)
+    auth.logout()
+    auth.login(make_user(enterprise=key))
+    page = client.get(f"/enterprises/{key}/edit?lang=en").get_data(as_text=True)
+    assert "key product claim declined" in page and "Không có quyết định 99/QĐ." in page
+
+
+def test_only_organizers_verify(app, client, make_enterprise, make_user, auth):
+    key = make_enterprise(verified=False)
+    assert client.get("/organizer/verification").status_code == 302
+    auth.login(make_user(enterprise=key))
+    assert client.get("/organizer/verification").status_code == 403
+    assert client.post(f"/organizer/enterprises/{key}/review", data={"verify": "1"}).status_code == 403
+    assert not enterprise(app, key).verified
