@@ -35,6 +35,7 @@ class PlanFilters:
     max_price: int | None = None
     available_only: bool = False
     q: str = ""
+    booth: str = ""  # a booth to point out, e.g. from a directory entry
 
     @classmethod
     def from_args(cls, args) -> "PlanFilters":
@@ -45,6 +46,7 @@ class PlanFilters:
             max_price=int(price) if price.isdigit() and len(price) < 13 else None,
             available_only=args.get("available") == "1",
             q=args.get("q", "")[:100],
+            booth=args.get("booth", "")[:10],
         )
 
     def shows(self, view: BoothView) -> bool:
@@ -115,7 +117,8 @@ def plan_page(fair: Fair, filters: PlanFilters) -> PlanPage:
     words = fold(filters.q).split()
     found = [
         v for v in views
-        if words and v.exhibitor and all(w in fold(f"{v.exhibitor.name_vi} {v.exhibitor.name_en}") for w in words)
+        if (filters.booth and v.booth.code == filters.booth)
+        or (words and v.exhibitor and all(w in fold(f"{v.exhibitor.name_vi} {v.exhibitor.name_en}") for w in words))
     ]
     counts = {status: sum(1 for v in views if v.status == status) for status in STATUSES}
     return PlanPage(fair, drawings, width, height, views, filters, found, counts)

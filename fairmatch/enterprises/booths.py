@@ -1,40 +1,40 @@
-"""The directory's window on the floor plan: which enterprises hold a booth, and which one.
+"""The directory's window on the floor plan: who exhibits at the current fair, and at which booth.
 
-Booth reservations belong to the booths feature. It plugs in here with `provide_booths(...)`
-(for instance when `fairmatch.booths.views` is imported); until something does, no enterprise
-has a booth: the directory hides its "has a booth" filter and the API answers `"booth": null`.
+An enterprise "has a booth" once its reservation is confirmed (paid): that is when it appears on
+the plan, so the directory says the same.
 """
 
 from collections.abc import Iterable
-from typing import Protocol
 
-from sqlalchemy import Select
+from sqlalchemy import Select, select
 
-
-class BoothProvider(Protocol):
-    def holders(self) -> Select:
-        """A SELECT of the ids of enterprises that hold a booth at the current fair."""
-
-    def codes(self, enterprise_ids: Iterable[int]) -> dict[int, str]:
-        """The booth code (e.g. `A12`) of each of these enterprises that holds one."""
+from fairmatch.booths.models import Booth, BoothReservation, ReservationBooth
+from fairmatch.extensions import db
+from fairmatch.organizer.models import Fair
 
 
-_provider: BoothProvider | None = None
+def _confirmed() -> Select:
+    current = select(Fair.id).where(Fair.is_current).scalar_subquery()
+    return (
+        select(BoothReservation.enterprise_id, Booth.code)
+        .join(ReservationBooth, ReservationBooth.reservation_id == BoothReservation.id)
+        .join(Booth, Booth.id == ReservationBooth.booth_id)
+        .where(BoothReservation.fair_id == current, BoothReservation.state == "confirmed", ReservationBooth.active)
+    )
 
 
-def provide_booths(provider: BoothProvider | None) -> None:
-    """Install (or, with None, remove) the source of booth holders: the has-a-booth hook."""
-    global _provider
-    _provider = provider
-
-
-def booths_known() -> bool:
-    return _provider is not None
-
-
-def booth_holders() -> Select | None:
-    return _provider.holders() if _provider else None
+def booth_holders() -> Select:
+    """A SELECT of the ids of enterprises with a confirmed booth at the current fair."""
+    return select(_confirmed().subquery().c.enterprise_id)
 
 
 def booth_codes(enterprise_ids: Iterable[int]) -> dict[int, str]:
-    return _provider.codes(list(enterprise_ids)) if _provider else {}
+    """The booth code (e.g. `A12`; the first, when several) of each of these enterprises that exhibits."""
+    ids = list(enterprise_ids)
+    if not ids:
+        return {}
+    rows = db.session.execute(_confirmed().where(BoothReservation.enterprise_id.in_(ids))).all()
+    codes: dict[int, str] = {}
+    for enterprise_id, code in sorted(rows, key=lambda row: (row[0], len(row[1]), row[1])):
+        codes.setdefault(enterprise_id, code)
+    return codes

@@ -8,7 +8,7 @@ may also be one typo away from a word that some enterprise uses (`mechancs` → 
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Select, bindparam, case, exists, false, func, or_, select
+from sqlalchemy import Select, bindparam, case, exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from fairmatch.enterprises.booths import booth_codes, booth_holders
@@ -90,8 +90,7 @@ def filtered(query: DirectoryQuery) -> Select:
             exists().where(Product.enterprise_id == Enterprise.id, Product.recognized_verified.is_(True))
         )
     if query.booth:
-        holders = booth_holders()
-        statement = statement.where(Enterprise.id.in_(holders) if holders is not None else false())
+        statement = statement.where(Enterprise.id.in_(booth_holders()))
     return statement
 
 

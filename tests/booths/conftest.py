@@ -64,3 +64,26 @@ def submitted(app, exhibitor):
         return reservation_id, key
 
     return make
+
+
+@pytest.fixture
+def confirmed(app, submitted, make_user):
+    """An application approved and paid in full by an organizer; returns (reservation id, key,
+    the organizer's email)."""
+
+    def make(pay=True, **fields) -> tuple[int, str, str]:
+        from fairmatch.auth.services import find_user
+        from fairmatch.booths import services
+        from fairmatch.booths.models import BoothReservation
+
+        reservation_id, key = submitted(**fields)
+        organizer = make_user("organizer")
+        with app.test_request_context():
+            reservation = db.session.get(BoothReservation, reservation_id)
+            services.approve(reservation, find_user(organizer))
+            if pay:
+                services.record_payment(reservation, find_user(organizer), reservation.total_vnd,
+                                        reservation.submitted_at.date())
+        return reservation_id, key, organizer
+
+    return make

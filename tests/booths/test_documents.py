@@ -6,8 +6,6 @@ import unicodedata
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from fairmatch.auth.services import find_user
-from fairmatch.booths import services
 from fairmatch.booths.models import BoothReservation
 from fairmatch.extensions import db
 from tests.conftest import signed_in
@@ -21,24 +19,8 @@ def pdf_text(response) -> tuple[str, int]:
 
 
 
-def approved_booth(app, submitted, make_user, **fields):
-    reservation_id, _ = submitted(**fields)
-    organizer = make_user("organizer")
-    with app.test_request_context():
-        services.approve(db.session.get(BoothReservation, reservation_id), find_user(organizer))
-    return reservation_id, organizer
-
-
-def pay_in_full(app, reservation_id, organizer):
-    with app.test_request_context():
-        reservation = db.session.get(BoothReservation, reservation_id)
-        services.record_payment(reservation, find_user(organizer), reservation.total_vnd,
-                                reservation.submitted_at.date())
-
-
-def test_the_floor_plan_pdf_prints_every_booth_code_and_the_exhibitor_index(app, submitted, make_user):
-    reservation_id, organizer = approved_booth(app, submitted, make_user, name_vi="Công ty CP Điện lực Hưng Thịnh")
-    pay_in_full(app, reservation_id, organizer)
+def test_the_floor_plan_pdf_prints_every_booth_code_and_the_exhibitor_index(app, confirmed):
+    _, _, organizer = confirmed(name_vi="Công ty CP Điện lực Hưng Thịnh")
     text, pages = pdf_text(signed_in(app, organizer).get("/print/floorplan.pdf"))
     for code in ("A01", "A02", "A03", "A04", "A05", "A06", "A07", "A08"):
         assert code in text
@@ -46,15 +28,14 @@ def test_the_floor_plan_pdf_prints_every_booth_code_and_the_exhibitor_index(app,
     assert pages >= 2
 
 
-def test_booth_signs_are_one_page_per_confirmed_booth(app, submitted, make_user):
-    reservation_id, organizer = approved_booth(app, submitted, make_user)
-    pay_in_full(app, reservation_id, organizer)
+def test_booth_signs_are_one_page_per_confirmed_booth(app, confirmed):
+    _, _, organizer = confirmed()
     text, pages = pdf_text(signed_in(app, organizer).get("/print/booth-signs.pdf"))
     assert pages == 1 and "A02" in text and "Hoa Lac" in text
 
 
-def test_the_payment_request_shows_booths_vat_total_and_the_transfer_reference(app, submitted, make_user):
-    reservation_id, organizer = approved_booth(app, submitted, make_user)
+def test_the_payment_request_shows_booths_vat_total_and_the_transfer_reference(app, confirmed):
+    reservation_id, _, organizer = confirmed(pay=False)
     text, _pages = pdf_text(signed_in(app, organizer).get(f"/me/booths/{reservation_id}/payment-request.pdf"))
     with app.app_context():
         reference = db.session.get(BoothReservation, reservation_id).payment_reference

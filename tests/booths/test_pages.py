@@ -128,3 +128,13 @@ def test_the_cached_plan_shows_a_change_on_the_very_next_request(app, client, ex
     email, _ = exhibitor()
     signed_in(app, email).post("/api/v1/booths/A02/reservations", json={})
     assert 'data-code="A02" data-status="held"' in client.get("/plan").get_data(as_text=True)
+
+
+def test_the_directory_links_an_exhibitor_to_its_booth_on_the_plan(client, confirmed):
+    _, key, _ = confirmed()
+    directory = client.get("/directory?booth=1").get_data(as_text=True)
+    assert "/plan?booth=A02" in directory and key in directory
+    assert "/plan?booth=A02" in client.get(f"/enterprises/{key}").get_data(as_text=True)
+    plan = client.get("/plan?booth=A02&lang=en").get_data(as_text=True)
+    assert "booth A02, Hall A" in plan and 'data-code="A02" data-status="confirmed"' in plan
+    assert client.get("/api/v1/enterprises?booth=1").json["items"][0]["booth"] == "A02"

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from fairmatch.enterprises import booths
 from fairmatch.enterprises.models import Certification, Enterprise, EnterpriseSector
 from fairmatch.extensions import db
 
@@ -123,30 +122,6 @@ def test_nonsense_parameters_are_ignored(client, directory):
     for query in ("page=abc", "page=-1", "sort=price", "recognized=maybe", "q=" + "x" * 5000):
         assert client.get(f"/directory?{query}").status_code == 200
         assert client.get(f"/api/v1/enterprises?{query}").status_code == 200
-
-
-def test_each_exhibitor_links_to_its_booth_once_the_booths_feature_provides_them(app, client, directory):
-    with app.app_context():
-        hoa_lac = db.session.scalar(select(Enterprise.id).where(Enterprise.name_vi.like("%Hòa Lạc")))
-
-    class Booths:
-        def holders(self):
-            return select(Enterprise.id).where(Enterprise.id == hoa_lac)
-
-        def codes(self, ids):
-            return {hoa_lac: "A12"} if hoa_lac in ids else {}
-
-    assert "Has a booth" not in client.get("/directory?lang=en").get_data(as_text=True)
-    assert names(client, "booth=1") == []
-    booths.provide_booths(Booths())
-    try:
-        assert names(client, "booth=1") == ["Công ty TNHH Cơ khí Chính xác Hòa Lạc"]
-        item = client.get("/api/v1/enterprises?q=hoa+lac").get_json()["items"][0]
-        assert item["booth"] == "A12"
-        page = client.get("/directory?lang=en").get_data(as_text=True)
-        assert "Has a booth" in page and "/plan?booth=A12" in page
-    finally:
-        booths.provide_booths(None)
 
 
 def test_the_api_describes_every_filter(client):

@@ -2,7 +2,7 @@
 
 from flask import Response, abort, render_template, request
 
-from fairmatch.enterprises.booths import booth_codes, booths_known
+from fairmatch.enterprises.booths import booth_codes
 from fairmatch.enterprises.logos import logo_of
 from fairmatch.enterprises.profiles import completeness, may_edit
 from fairmatch.enterprises.services import DirectoryQuery, enterprise_by_key, known_localities, search_enterprises
@@ -33,7 +33,6 @@ def directory():
         query=query,
         result=search_enterprises(query),
         localities=known_localities(),
-        booths_known=booths_known(),
     )
 
 
