@@ -107,5 +107,124 @@ def openapi_document() -> dict:
                     },
                 }
             },
+            **BOOTH_PATHS,
+            **MATCHING_PATHS,
         },
     }
+
+
+def _json(description: str, schema: dict) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _path_parameter(name: str, schema: dict) -> dict:
+    return {"name": name, "in": "path", "required": True, "schema": schema}
+
+
+NULLABLE_TEXT = {"type": ["string", "null"]}
+RESERVATION = {
+    "type": "object",
+    "required": ["id", "state", "booths", "expires_at"],
+    "properties": {
+        "id": {"type": "integer"},
+        "state": {"enum": ["held", "submitted", "approved", "rejected", "confirmed", "cancelled", "expired"]},
+        "booths": {"type": "array", "items": {"type": "string"}},
+        "expires_at": {"type": ["string", "null"], "format": "date-time"},
+    },
+}
+SIGNED_IN = [{"bearer": []}, {}]
+ERRORS = {status: PROBLEM for status in ("401", "403", "404", "409", "422")}
+BOOTH_PATHS = {
+    "/booths": {
+        "get": {
+            "summary": "Every booth of the current fair with its live status",
+            "responses": {
+                "200": _json("The booths", {
+                    "type": "object",
+                    "required": ["fair", "booths"],
+                    "properties": {
+                        "fair": {"type": "object", "required": ["id", "name"],
+                                 "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}},
+                        "booths": {"type": "array", "items": {
+                            "type": "object",
+                            "required": ["code", "hall", "x_m", "y_m", "width_m", "depth_m", "type", "price_vnd",
+                                         "zone", "status", "exhibitor"],
+                            "properties": {
+                                "code": {"type": "string"}, "hall": {"type": "string"},
+                                "x_m": {"type": "number"}, "y_m": {"type": "number"},
+                                "width_m": {"type": "number"}, "depth_m": {"type": "number"},
+                                "type": {"enum": ["standard", "corner", "premium", "island", "raw"]},
+                                "price_vnd": {"type": "integer"}, "zone": NULLABLE_TEXT,
+                                "status": {"enum": ["available", "held", "pending", "confirmed", "blocked"]},
+                                "exhibitor": {"oneOf": [
+                                    {"type": "null"},
+                                    {"type": "object", "required": ["key", "name"],
+                                     "properties": {"key": {"type": "string"}, "name": {"type": "string"}}},
+                                ]},
+                            },
+                        }},
+                    },
+                }),
+                "default": PROBLEM,
+            },
+        }
+    },
+    "/booths/{code}/reservations": {
+        "post": {
+            "summary": "Hold this booth (and adjacent extra booths) for the caller's enterprise (exhibitors)",
+            "security": SIGNED_IN,
+            "parameters": [_path_parameter("code", {"type": "string"})],
+            "requestBody": {"required": False, "content": {"application/json": {"schema": {
+                "type": "object",
+                "properties": {"extra_booths": {"type": "array", "items": {"type": "string"}}},
+            }}}},
+            "responses": {"201": _json("The held reservation", RESERVATION), **ERRORS, "default": PROBLEM},
+        }
+    },
+    "/reservations/{id}/submit": {
+        "post": {
+            "summary": "Submit a held reservation as an application (own enterprise only)",
+            "security": SIGNED_IN,
+            "parameters": [_path_parameter("id", {"type": "integer"})],
+            "responses": {"200": _json("The submitted reservation", RESERVATION), **ERRORS, "default": PROBLEM},
+        }
+    },
+    "/reservations/{id}": {
+        "delete": {
+            "summary": "Cancel a reservation (own enterprise only; a paid one only by the organizer)",
+            "security": SIGNED_IN,
+            "parameters": [_path_parameter("id", {"type": "integer"})],
+            "responses": {"200": _json("The cancelled reservation", RESERVATION), **ERRORS, "default": PROBLEM},
+        }
+    },
+}
+MATCHING_PATHS = {
+    "/enterprises/{key}/matches": {
+        "get": {
+            "summary": "Ranked, explained suppliers or customers of an enterprise (signed in)",
+            "security": SIGNED_IN,
+            "parameters": [
+                _path_parameter("key", {"type": "string"}),
+                {"name": "direction", "in": "query", "required": False,
+                 "schema": {"enum": ["suppliers", "customers"]}},
+                {"name": "limit", "in": "query", "required": False,
+                 "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+            ],
+            "responses": {
+                "200": _json("Best first", {"type": "array", "items": {
+                    "type": "object",
+                    "required": ["rank", "key", "tax_code", "name", "score", "explanation", "path"],
+                    "properties": {
+                        "rank": {"type": "integer", "minimum": 1}, "key": {"type": "string"},
+                        "tax_code": NULLABLE_TEXT, "name": {"type": "string"},
+                        "score": {"type": "number", "minimum": 0, "maximum": 1},
+                        "explanation": {"type": "string"},
+                        "path": {"type": "array", "items": {"type": "string"}},
+                    },
+                }}),
+                **ERRORS,
+                "default": PROBLEM,
+            },
+        }
+    },
+}

@@ -111,3 +111,16 @@ def test_rate_limits_are_shared_through_redis_when_it_is_configured(monkeypatch,
     assert create_app("development").config["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/3"
     monkeypatch.setattr("config.DevelopmentConfig.REDIS_URL", None)
     assert create_app("development").config["RATELIMIT_STORAGE_URI"] == "memory://"
+
+
+def test_the_openapi_document_describes_every_api_route(app, client):
+    document = client.get("/api/v1/openapi.json").json
+    assert document["openapi"].startswith("3.1")
+    described = {(path, method.upper()) for path, item in document["paths"].items() for method in item}
+    routes = {
+        (rule.rule.removeprefix("/api/v1").replace("<int:", "{").replace("<path:", "{").replace("<", "{")
+         .replace(">", "}").replace("{reservation_id}", "{id}"), method)
+        for rule in app.url_map.iter_rules() if rule.rule.startswith("/api/v1")
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+    assert routes == described
