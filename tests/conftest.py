@@ -45,7 +45,8 @@ def database_url(migrated_url, tmp_path):
     engine = create_engine(migrated_url.replace("postgresql://", "postgresql+psycopg://", 1))
     with engine.begin() as connection:
         tables = connection.execute(
-            text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'")
+            text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                 "AND tablename NOT IN ('alembic_version', 'change_stamp')")  # what the migrations seed stays
         ).scalars()
         quoted = ", ".join(f'"{table}"' for table in tables)
         connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))

@@ -1,6 +1,7 @@
 """The supply-chain graph of the database, cached per process and rebuilt when anything it reads
 changes (a stamp in the database tells every gunicorn worker)."""
 
+import time
 from threading import Lock
 
 from flask import current_app
@@ -39,7 +40,13 @@ def _affects_graph(obj) -> bool:
 def _bump_on_change(session, flush_context, instances) -> None:
     """Move the graph's stamp in the same transaction as the change that outdates it."""
     if any(_affects_graph(obj) for obj in (*session.new, *session.dirty, *session.deleted)):
-        session.execute(update(ChangeStamp).where(ChangeStamp.name == STAMP).values(value=ChangeStamp.value + 1))
+        bumped = session.execute(
+            update(ChangeStamp).where(ChangeStamp.name == STAMP).values(value=ChangeStamp.value + 1)
+        )
+        if bumped.rowcount == 0:
+            # The migration seeds the row; a restored or emptied database may lack it. Start from the
+            # clock, so that no worker's cached stamp can equal the new one by chance.
+            session.add(ChangeStamp(name=STAMP, value=time.time_ns() // 1000))
 
 
 def current_stamp() -> int:

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fairmatch.database import UTCDateTime, utcnow
@@ -14,7 +14,7 @@ class ChangeStamp(db.Model):
     every worker process knows when its cached graph is out of date."""
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
-    value: Mapped[int] = mapped_column(default=0)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class MatchFeedback(db.Model):

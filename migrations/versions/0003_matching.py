@@ -19,7 +19,7 @@ depends_on = None
 def upgrade():
     op.create_table('change_stamp',
     sa.Column('name', sa.String(length=40), nullable=False),
-    sa.Column('value', sa.Integer(), nullable=False),
+    sa.Column('value', sa.BigInteger(), nullable=False),
     sa.PrimaryKeyConstraint('name', name=op.f('pk_change_stamp'))
     )
     op.create_table('match_feedback',
@@ -36,7 +36,7 @@ def upgrade():
     )
     with op.batch_alter_table('match_feedback', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_match_feedback_enterprise_id'), ['enterprise_id'], unique=False)
-    op.bulk_insert(sa.table("change_stamp", sa.column("name", sa.String), sa.column("value", sa.Integer)),
+    op.bulk_insert(sa.table("change_stamp", sa.column("name", sa.String), sa.column("value", sa.BigInteger)),
                    [{"name": "supply-graph", "value": 0}])
 
 

@@ -94,3 +94,17 @@ def test_my_matches_page_shows_explanations_and_forgets_a_partner_marked_not_rel
     assert first["name"] in page and "You make" in page
     client.post("/me/matches/not-relevant", data={"partner": first["key"], "direction": "suppliers"})
     assert f'value="{first["key"]}"' not in client.get("/me/matches").get_data(as_text=True)
+
+
+def test_the_graph_refreshes_even_when_its_change_stamp_row_was_lost(cases, runner):
+    from fairmatch.matching.models import ChangeStamp
+
+    case = EXPECTATIONS[0]
+    best = next(key for key, worst in case["top"].items() if worst == 1)
+    assert cli_matches(runner, case["q"])[0]["tax_code"] == best
+    with cases.app_context():
+        db.session.query(ChangeStamp).delete()
+        supplier = db.session.scalar(select(Enterprise).where(Enterprise.key == best))
+        supplier.products.clear()
+        db.session.commit()
+    assert best not in {m["tax_code"] for m in cli_matches(runner, case["q"])}
