@@ -15,7 +15,6 @@ from fairmatch.booths.models import ACTIVE_STATES, Booth, BoothReservation, Paym
 from fairmatch.booths.waitlist import (
     active_reservation_of,
     lapse_offer,
-    members_of,
     offer_to_waitlist,
     reservation_link,
     waitlist_entry_of,
@@ -268,7 +267,7 @@ def approve(reservation: BoothReservation, actor, now: datetime | None = None) -
     now = now or utcnow()
     move_to(reservation, "approved", now)
     reservation.decided_at, reservation.decided_by_id = now, actor.id
-    for member in members_of(reservation.enterprise):
+    for member in reservation.enterprise.members:
         notify(member, "reservation_approved", reservation=reservation, link=reservation_link(reservation))
     record("reservation.approved", reservation, actor=actor)
     db.session.commit()
@@ -282,7 +281,7 @@ def reject(reservation: BoothReservation, actor, reason: str, now: datetime | No
     freed = reservation.booths
     move_to(reservation, "rejected", now)
     reservation.decided_at, reservation.decided_by_id, reservation.decision_reason = now, actor.id, reason
-    for member in members_of(reservation.enterprise):
+    for member in reservation.enterprise.members:
         notify(member, "reservation_rejected", reservation=reservation, reason=reason,
                link=reservation_link(reservation))
     record("reservation.rejected", reservation, {"reason": reason}, actor=actor)
@@ -311,7 +310,7 @@ def record_payment(
     if reservation.paid_vnd >= reservation.total_vnd:
         move_to(reservation, "confirmed", now)
         reservation.confirmed_at = now
-        for member in members_of(reservation.enterprise):
+        for member in reservation.enterprise.members:
             notify(member, "reservation_confirmed", reservation=reservation, link=reservation_link(reservation))
     db.session.commit()
     return reservation

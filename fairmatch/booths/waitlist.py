@@ -61,7 +61,7 @@ def offer_to_waitlist(booths: list[Booth], now: datetime | None = None) -> list[
             db.session.add(offer)
             entry.state = "offered"
             db.session.flush()
-            for member in members_of(enterprise):
+            for member in enterprise.members:
                 notify(member, "waitlist_offer", booth=booth, reservation=offer, link=reservation_link(offer))
             record("waitlist.offered", entry, {"booth": booth.code})
             offers.append(offer)
@@ -78,9 +78,6 @@ def lapse_offer(reservation: BoothReservation) -> None:
     if entry is not None and entry.state == "offered":
         entry.state = "lapsed"
 
-
-def members_of(enterprise: Enterprise) -> list:
-    return [m.user for m in enterprise.memberships if m.status == "approved" and m.user.active]
 
 
 def reservation_link(reservation: BoothReservation) -> str:

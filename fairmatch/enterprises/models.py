@@ -159,6 +159,11 @@ class Enterprise(db.Model):
     def owners(self) -> list:
         return [m.user for m in self.memberships if m.status == "approved" and m.is_owner]
 
+    @property
+    def members(self) -> list:
+        """The active users who act for this enterprise: whom its messages go to."""
+        return [m.user for m in self.memberships if m.status == "approved" and m.user.active]
+
 
 class EnterpriseLogo(db.Model):
     """An enterprise's logo, re-encoded by the app; the bytes load only when the image is served."""

@@ -13,6 +13,7 @@ from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise, Product
 from fairmatch.errors import NotFound, RuleViolation
 from fairmatch.extensions import db
+from fairmatch.notifications.services import notify
 
 
 def verification_queue() -> tuple[list[Enterprise], list[Product]]:
@@ -51,6 +52,9 @@ def review_enterprise(enterprise: Enterprise, *, approve: bool, reason: str | No
     enterprise.reviewed_at = utcnow()
     record("enterprise.verified" if approve else "enterprise.declined", enterprise,
            {"reason": enterprise.declined_reason}, actor=actor)
+    for member in enterprise.members:
+        notify(member, "verification_decided", enterprise=enterprise, approved=approve,
+               reason=enterprise.declined_reason)
     db.session.commit()
 
 
@@ -67,4 +71,6 @@ def review_claim(product: Product, *, approve: bool, reason: str | None, actor) 
     product.recognized_verified = approve
     record("product.claim_verified" if approve else "product.claim_declined", product,
            {"enterprise": product.enterprise.key, "reason": product.recognized_declined_reason}, actor=actor)
+    for member in product.enterprise.members:
+        notify(member, "claim_decided", product=product, approved=approve, reason=product.recognized_declined_reason)
     db.session.commit()

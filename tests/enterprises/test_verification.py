@@ -76,3 +76,17 @@ def test_only_organizers_verify(app, client, make_enterprise, make_user, auth):
     assert client.get("/organizer/verification").status_code == 403
     assert client.post(f"/organizer/enterprises/{key}/review", data={"verify": "1"}).status_code == 403
     assert not enterprise(app, key).verified
+
+
+def test_the_members_are_told_of_a_verification_decision_in_their_language(app, client, make_enterprise,
+                                                                          make_user, auth):
+    from fairmatch.notifications.models import Notification
+
+    key = make_enterprise(verified=False, name_vi="Công ty CP Nhựa Tân Phong", name_en="Tan Phong Plastics JSC")
+    make_user(enterprise=key, locale="en")
+    auth.login(make_user("organizer"))
+    client.post(f"/organizer/enterprises/{key}/review", data={"decline": "1", "reason": "Sai mã số thuế"})
+    with app.app_context():
+        message = db.session.scalar(select(Notification).where(Notification.kind == "verification_decided"))
+        assert message.language == "en" and message.email_state == "pending"
+        assert message.subject == "Tan Phong Plastics JSC: verification declined" and "Sai mã số thuế" in message.body
