@@ -47,7 +47,8 @@ def _columns():
     )
 
 
-def _cell(value):
+def safe_cell(value):
+    """A value as a spreadsheet cell: numbers stay numbers; text that would run as a formula is quoted."""
     if value is None:
         return ""
     if isinstance(value, int):
@@ -59,7 +60,7 @@ def _cell(value):
 def directory_table(enterprises: list[Enterprise]) -> tuple[list[str], list[list]]:
     """Header and rows of the directory export."""
     columns = _columns()
-    return [str(label) for label, _ in columns], [[_cell(cell(e)) for _, cell in columns] for e in enterprises]
+    return [str(label) for label, _ in columns], [[safe_cell(cell(e)) for _, cell in columns] for e in enterprises]
 
 
 def as_csv(header: list[str], rows: list[list]) -> bytes:
@@ -70,9 +71,9 @@ def as_csv(header: list[str], rows: list[list]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def as_xlsx(header: list[str], rows: list[list]) -> bytes:
+def as_xlsx(header: list[str], rows: list[list], title: str | None = None) -> bytes:
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(str(_l("Directory")))
+    sheet = book.create_sheet((title or str(_l("Directory")))[:31])
     sheet.append(header)
     for row in rows:
         sheet.append(row)

@@ -1,0 +1,59 @@
+"""The organizer's supply-chain reports on a small known ecosystem, on screen and exported."""
+
+import csv
+import io
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import new_tax_code, signed_in
+
+LEAD, SUPPLIER = new_tax_code(), new_tax_code()
+DOCUMENT = {
+    "format": "fairmatch-exchange/1",
+    "categories": [
+        {"code": "T.TRANSFORMER", "name_vi": "Máy biến áp", "name_en": "Power transformer",
+         "sector": "electrical-electronics", "inputs": ["T.COPPER", "T.STEEL"]},
+        {"code": "T.COPPER", "name_vi": "Dây đồng", "name_en": "Copper winding wire", "sector": "metals"},
+        {"code": "T.STEEL", "name_vi": "Thép kỹ thuật điện", "name_en": "Electrical steel", "sector": "metals"},
+    ],
+    "enterprises": [
+        {"tax_code": LEAD, "name_vi": "Công ty CP Thiết bị điện Sông Hồng", "kind": "lead",
+         "products": [{"name_vi": "Máy biến áp 110 kV", "category": "T.TRANSFORMER"}]},
+        {"tax_code": SUPPLIER, "name_vi": "Công ty TNHH Dây đồng Đông Anh", "kind": "supplier",
+         "products": [{"name_vi": "Dây đồng tráng men", "category": "T.COPPER"}]},
+    ],
+}
+
+
+@pytest.fixture
+def ecosystem(app, runner, tmp_path):
+    path = tmp_path / "chain.json"
+    path.write_text(json.dumps(DOCUMENT, ensure_ascii=False), encoding="utf-8")
+    assert runner.invoke(args=["import-data", str(path)]).exit_code == 0
+    return app
+
+
+def test_the_reports_show_gaps_nuclei_and_hubs(ecosystem, make_user):
+    page = signed_in(ecosystem, make_user("organizer")).get("/organizer/supply-chain").get_data(as_text=True)
+    assert "Thép kỹ thuật điện" in page and "Công ty CP Thiết bị điện Sông Hồng" in page
+    assert "Công ty TNHH Dây đồng Đông Anh" in page
+
+
+def test_the_gap_report_exports_to_csv_and_xlsx_with_vietnamese_intact(ecosystem, make_user):
+    client = signed_in(ecosystem, make_user("organizer"))
+    response = client.get("/organizer/supply-chain/gaps.csv")
+    assert response.data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
+    gaps = {row[0]: row for row in rows[1:]}
+    assert gaps["T.STEEL"][1:4] == ["Thép kỹ thuật điện", "1", "0"]
+    assert gaps["T.COPPER"][3] == "1" and gaps["T.COPPER"][5] == "Công ty TNHH Dây đồng Đông Anh"
+    sheet = load_workbook(io.BytesIO(client.get("/organizer/supply-chain/nuclei.xlsx?lang=en").data)).active
+    header, lead = list(sheet.iter_rows(values_only=True))[:2]
+    assert header[1] == "Lead enterprise" and lead[0] == LEAD and lead[2] == 1 and lead[4] == "Electrical steel"
+
+
+def test_the_reports_are_for_organizers_only(ecosystem, client, make_user):
+    assert client.get("/organizer/supply-chain").status_code == 302
+    assert signed_in(ecosystem, make_user("exhibitor")).get("/organizer/supply-chain/hubs.csv").status_code == 403
