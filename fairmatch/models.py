@@ -13,7 +13,7 @@ from fairmatch.enterprises.models import (
     Need,
     Product,
 )
-from fairmatch.matching.models import ChangeStamp, MatchFeedback
+from fairmatch.matching.models import ChangeStamp, MatchFeedback, SourcingRequest
 from fairmatch.notifications.models import Notification
 from fairmatch.organizer.models import Fair
 
@@ -38,6 +38,7 @@ __all__ = [
     "Payment",
     "Product",
     "ReservationBooth",
+    "SourcingRequest",
     "User",
     "WaitlistEntry",
 ]

@@ -1,9 +1,10 @@
-"""What matching keeps in the database: the graph's change stamp and "not relevant" feedback."""
+"""What matching keeps in the database: the graph's change stamp, "not relevant" feedback and
+buyers' sourcing requests."""
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, ForeignKey, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, BigInteger, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from fairmatch.database import UTCDateTime, utcnow
 from fairmatch.extensions import db
@@ -30,3 +31,21 @@ class MatchFeedback(db.Model):
     __table_args__ = (
         UniqueConstraint("enterprise_id", "partner_key", "direction", name="uq_match_feedback_partner"),
     )
+
+
+class SourcingRequest(db.Model):
+    """A buyer's posted need: what category, how much, which certifications, by when."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprise.id", ondelete="CASCADE"), index=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id"))
+    volume_value: Mapped[float | None]
+    volume_unit: Mapped[str | None] = mapped_column(String(8))
+    required_certifications: Mapped[list[str]] = mapped_column(JSON, default=list)
+    deadline_on: Mapped[date | None]
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    enterprise = relationship("Enterprise")
+    category = relationship("Category")

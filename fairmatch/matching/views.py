@@ -1,14 +1,19 @@
-"""My matches: ranked suppliers or customers with their explanations."""
+"""Matching pages: my matches, sourcing requests, and the organizer's supply-chain reports."""
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from sqlalchemy import select
 
 from fairmatch.auth.decorators import role_required
+from fairmatch.enterprises.models import Category
 from fairmatch.enterprises.tabular import as_csv, as_xlsx
-from fairmatch.errors import NotAllowed
+from fairmatch.errors import DomainError, NotAllowed
+from fairmatch.extensions import db
+from fairmatch.forms import options
 from fairmatch.i18n import language
-from fairmatch.matching import services
+from fairmatch.matching import services, sourcing
+from fairmatch.matching.forms import SourcingRequestForm
 from fairmatch.matching.reports import supply_chain_reports
 
 blueprint = Blueprint("matching", __name__)
@@ -55,3 +60,42 @@ def supply_chain_export(slug: str, format: str):
     response = Response(content, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="supply-chain-{slug}.{format}"'
     return response
+
+
+@blueprint.route("/me/requests", methods=["GET", "POST"])
+@login_required
+def my_requests():
+    enterprise = current_user.enterprise
+    if enterprise is None:
+        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
+    form = SourcingRequestForm()
+    form.category.choices = category_options()
+    status = 200
+    if form.validate_on_submit():
+        data = {k: v for k, v in form.data.items() if k != "csrf_token"}
+        try:
+            posted = sourcing.post_request(enterprise, current_user, **data)
+        except DomainError as refusal:
+            form.form_errors.append(refusal.message)
+            status = refusal.status
+        else:
+            flash(_("Request posted: here are the suppliers that fit it best."), "success")
+            return redirect(url_for("matching.request_detail", request_id=posted.id))
+    elif form.errors:
+        status = 422
+    return render_template("matching/requests.html", form=form, requests=sourcing.requests_of(enterprise)), status
+
+
+@blueprint.get("/me/requests/<int:request_id>")
+@login_required
+def request_detail(request_id: int):
+    wanted = sourcing.request_for(request_id, current_user)
+    return render_template("matching/request.html", wanted=wanted,
+                           matches=sourcing.suppliers_for(wanted, language()))
+
+
+def category_options():
+    english = language() == "en"
+    rows = db.session.scalars(select(Category).order_by(Category.code))
+    return options([("", _("Choose a category")),
+                    *sorted(((c.code, c.name_en if english else c.name_vi) for c in rows), key=lambda o: o[1])])

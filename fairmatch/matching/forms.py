@@ -1,0 +1,27 @@
+"""The buyer's sourcing-request form."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, DecimalField, SelectField, SelectMultipleField, TextAreaField
+from wtforms.validators import NumberRange, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from fairmatch.forms import TEXT, max_length, options, required
+from fairmatch.vocabulary import CERTIFICATIONS, UNITS
+
+
+class SourcingRequestForm(FlaskForm):
+    category = SelectField(_l("What do you need? (product category)"), [required()], choices=[])
+    volume_value = DecimalField(
+        _l("Annual volume"), [Optional(), NumberRange(min=0, message=_l("Enter a positive number."))],
+        places=None,
+    )
+    volume_unit = SelectField(_l("Unit"), choices=options((u, u) for u in UNITS), default="units")
+    required_certifications = SelectMultipleField(
+        _l("Required certifications"),
+        choices=options((c, c) for c in CERTIFICATIONS),
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )
+    deadline_on = DateField(_l("Needed by (optional)"), [Optional()])
+    notes = TextAreaField(_l("Notes for suppliers"), [Optional(), max_length(2000)], **TEXT)
