@@ -1,18 +1,20 @@
 """Matching pages: my matches, sourcing requests, and the organizer's supply-chain reports."""
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from fairmatch.auth.decorators import role_required
 from fairmatch.enterprises.models import Category
+from fairmatch.enterprises.services import enterprise_by_key
 from fairmatch.enterprises.tabular import as_csv, as_xlsx
 from fairmatch.errors import DomainError, NotAllowed
 from fairmatch.extensions import db
 from fairmatch.forms import options
 from fairmatch.i18n import language
 from fairmatch.matching import services, sourcing
+from fairmatch.matching.chains import ROW_HEIGHT, chain_of
 from fairmatch.matching.forms import SourcingRequestForm
 from fairmatch.matching.reports import supply_chain_reports
 
@@ -99,3 +101,12 @@ def category_options():
     rows = db.session.scalars(select(Category).order_by(Category.code))
     return options([("", _("Choose a category")),
                     *sorted(((c.code, c.name_en if english else c.name_vi) for c in rows), key=lambda o: o[1])])
+
+
+@blueprint.get("/enterprises/<path:key>/chain")
+def chain(key: str):
+    enterprise = enterprise_by_key(key)
+    if enterprise is None:
+        abort(404)
+    return render_template("matching/chain.html", enterprise=enterprise, products=chain_of(key, language()),
+                           row_height=ROW_HEIGHT)

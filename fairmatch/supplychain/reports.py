@@ -42,7 +42,8 @@ class Hub:
     categories: tuple[str, ...]
 
 
-def _local_makers(graph: SupplyGraph, code: str) -> list[str]:
+def local_makers(graph: SupplyGraph, code: str) -> list[str]:
+    """Vietnamese enterprises that make `code`, in key order."""
     return sorted(key for key in graph.producers(code) if graph.enterprise(key).country == "VN")
 
 
@@ -56,7 +57,7 @@ def _lead_wants(graph: SupplyGraph, lead_kinds: tuple[str, ...]) -> Iterator[tup
         for code in sorted(profile.wants):
             if code not in profile.offers:
                 if code not in makers_of:
-                    makers_of[code] = _local_makers(graph, code)
+                    makers_of[code] = local_makers(graph, code)
                 yield key, code, [s for s in makers_of[code] if s != key]
 
 

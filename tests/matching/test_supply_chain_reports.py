@@ -57,3 +57,13 @@ def test_the_gap_report_exports_to_csv_and_xlsx_with_vietnamese_intact(ecosystem
 def test_the_reports_are_for_organizers_only(ecosystem, client, make_user):
     assert client.get("/organizer/supply-chain").status_code == 302
     assert signed_in(ecosystem, make_user("exhibitor")).get("/organizer/supply-chain/hubs.csv").status_code == 403
+
+
+def test_the_chain_view_shows_each_input_with_its_local_suppliers_and_the_gaps(ecosystem, client):
+    profile = client.get(f"/enterprises/{LEAD}").get_data(as_text=True)
+    assert f"/enterprises/{LEAD}/chain" in profile
+    page = client.get(f"/enterprises/{LEAD}/chain?lang=en").get_data(as_text=True)
+    assert "Power transformer" in page and 'role="img"' in page
+    assert page.count('class="chain-gap"') == 1 and page.count('class="chain-covered"') == 1
+    assert "Công ty TNHH Dây đồng Đông Anh" in page and "no local supplier" in page
+    assert client.get("/enterprises/0100109106/chain").status_code == 404
