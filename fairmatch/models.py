@@ -14,6 +14,7 @@ from fairmatch.enterprises.models import (
     Product,
 )
 from fairmatch.matching.models import ChangeStamp, MatchFeedback, SourcingRequest
+from fairmatch.meetings.models import MeetingRequest
 from fairmatch.notifications.models import Notification
 from fairmatch.organizer.models import Fair
 
@@ -31,6 +32,7 @@ __all__ = [
     "Fair",
     "Hall",
     "MatchFeedback",
+    "MeetingRequest",
     "Membership",
     "Need",
     "Notification",

@@ -6,6 +6,7 @@ from flask_login import current_user
 from fairmatch import i18n
 from fairmatch.booths.forms import STATE_LABELS, STATUS_LABELS, WAITLIST_LABELS
 from fairmatch.enterprises.forms import KIND_CHOICES
+from fairmatch.meetings.forms import MEETING_STATES
 from fairmatch.notifications.services import unread_count
 from fairmatch.vocabulary import CERTIFICATIONS, SECTORS
 
@@ -33,6 +34,7 @@ def init_app(app: Flask) -> None:
             "status_labels": STATUS_LABELS,
             "state_labels": STATE_LABELS,
             "waitlist_labels": WAITLIST_LABELS,
+            "meeting_states": MEETING_STATES,
             "unread_notifications": unread_count(current_user) if current_user.is_authenticated else 0,
         }
 

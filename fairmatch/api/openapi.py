@@ -109,6 +109,7 @@ def openapi_document() -> dict:
             },
             **BOOTH_PATHS,
             **MATCHING_PATHS,
+            **MEETING_PATHS,
         },
     }
 
@@ -195,6 +196,53 @@ BOOTH_PATHS = {
             "security": SIGNED_IN,
             "parameters": [_path_parameter("id", {"type": "integer"})],
             "responses": {"200": _json("The cancelled reservation", RESERVATION), **ERRORS, "default": PROBLEM},
+        }
+    },
+}
+MEETING_REQUEST = {
+    "type": "object",
+    "required": ["id", "state", "from", "to", "message", "must_meet"],
+    "properties": {
+        "id": {"type": "integer"},
+        "state": {"enum": ["pending", "accepted", "declined", "cancelled"]},
+        "from": {"type": "object", "required": ["key", "name"],
+                 "properties": {"key": {"type": "string"}, "name": {"type": "string"}}},
+        "to": {"type": "object", "required": ["key", "name"],
+               "properties": {"key": {"type": "string"}, "name": {"type": "string"}}},
+        "message": NULLABLE_TEXT,
+        "must_meet": {"type": "boolean"},
+    },
+}
+MEETING_PATHS = {
+    "/meeting-requests": {
+        "post": {
+            "summary": "Ask an enterprise for a meeting at the current fair",
+            "security": SIGNED_IN,
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["to"],
+                "properties": {"to": {"type": "string"}, "message": {"type": "string"},
+                               "must_meet": {"type": "boolean"}},
+            }}}},
+            "responses": {"201": _json("The request", MEETING_REQUEST), **ERRORS, "default": PROBLEM},
+        }
+    },
+    "/meeting-requests/{id}/accept": {
+        "post": {
+            "summary": "Accept a request made to your enterprise",
+            "security": SIGNED_IN,
+            "parameters": [_path_parameter("id", {"type": "integer"})],
+            "responses": {"200": _json("The request", MEETING_REQUEST), **ERRORS, "default": PROBLEM},
+        }
+    },
+    "/meeting-requests/{id}/decline": {
+        "post": {
+            "summary": "Decline a request made to your enterprise, with an optional reason",
+            "security": SIGNED_IN,
+            "parameters": [_path_parameter("id", {"type": "integer"})],
+            "requestBody": {"required": False, "content": {"application/json": {"schema": {
+                "type": "object", "properties": {"reason": {"type": "string"}},
+            }}}},
+            "responses": {"200": _json("The request", MEETING_REQUEST), **ERRORS, "default": PROBLEM},
         }
     },
 }

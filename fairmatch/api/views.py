@@ -10,10 +10,11 @@ from fairmatch.api import booths
 from fairmatch.api.openapi import openapi_document
 from fairmatch.enterprises.services import PAGE_SIZE, search_enterprises
 from fairmatch.enterprises.views import directory_query
-from fairmatch.errors import RuleViolation, error_response
+from fairmatch.errors import NotAllowed, RuleViolation, error_response
 from fairmatch.extensions import csrf
 from fairmatch.i18n import language
 from fairmatch.matching.services import MAX_LIMIT, matches_for
+from fairmatch.meetings import services as meetings
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(blueprint)
@@ -102,3 +103,33 @@ def enterprise_matches(key: str):
     if not limit.isdigit():
         raise RuleViolation(_("The limit must be between 1 and %(n)d.", n=MAX_LIMIT))
     return jsonify(matches_for(key, request.args.get("direction", "suppliers"), int(limit), language()))
+
+
+@blueprint.post("/meeting-requests")
+@signed_in
+def create_meeting_request():
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("to"), str):
+        raise RuleViolation(_("Send a JSON object with the key of the enterprise to meet in \"to\"."))
+    message = body.get("message") or ""
+    if not isinstance(message, str) or not isinstance(body.get("must_meet", False), bool):
+        raise RuleViolation(_("\"message\" must be text and \"must_meet\" true or false."))
+    enterprise = current_user.enterprise
+    if enterprise is None:
+        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
+    meeting = meetings.request_meeting(enterprise, body["to"], current_user, message, body.get("must_meet", False))
+    response = jsonify(meetings.as_json(meeting))
+    response.status_code = 201
+    return response
+
+
+@blueprint.post("/meeting-requests/<int:request_id>/accept", defaults={"action": "accept"})
+@blueprint.post("/meeting-requests/<int:request_id>/decline", defaults={"action": "decline"})
+@signed_in
+def answer_meeting_request(request_id: int, action: str):
+    body = request.get_json(silent=True) or {}
+    reason = body.get("reason") if isinstance(body, dict) else None
+    if reason is not None and not isinstance(reason, str):
+        raise RuleViolation(_("\"reason\" must be text."))
+    meeting = meetings.request_for(request_id, current_user)
+    return jsonify(meetings.as_json(meetings.answer(meeting, current_user, action == "accept", (reason or "")[:2000])))

@@ -1,5 +1,7 @@
 """The app factory, its settings, the health check and the error pages."""
 
+import re
+
 import pytest
 from flask import abort
 
@@ -118,8 +120,8 @@ def test_the_openapi_document_describes_every_api_route(app, client):
     assert document["openapi"].startswith("3.1")
     described = {(path, method.upper()) for path, item in document["paths"].items() for method in item}
     routes = {
-        (rule.rule.removeprefix("/api/v1").replace("<int:", "{").replace("<path:", "{").replace("<", "{")
-         .replace(">", "}").replace("{reservation_id}", "{id}"), method)
+        (re.sub(r"<(?:\w+:)?(\w+?)(?:_id)?>", r"{\1}", rule.rule.removeprefix("/api/v1")).replace(
+            "{reservation}", "{id}").replace("{request}", "{id}"), method)
         for rule in app.url_map.iter_rules() if rule.rule.startswith("/api/v1")
         for method in rule.methods - {"HEAD", "OPTIONS"}
     }

@@ -1,0 +1,48 @@
+"""Meeting requests between enterprises; the scheduler places the accepted ones."""
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from fairmatch.database import UTCDateTime, utcnow
+from fairmatch.extensions import db
+
+REQUEST_STATES = ("pending", "accepted", "declined", "cancelled")
+
+
+class MeetingRequest(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id", ondelete="CASCADE"), index=True)
+    from_enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprise.id", ondelete="CASCADE"), index=True)
+    to_enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprise.id", ondelete="CASCADE"), index=True)
+    message: Mapped[str | None] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(10), default="pending")
+    must_meet_from: Mapped[bool] = mapped_column(default=False)
+    must_meet_to: Mapped[bool] = mapped_column(default=False)
+    decline_reason: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    sender = relationship("Enterprise", foreign_keys=[from_enterprise_id])
+    receiver = relationship("Enterprise", foreign_keys=[to_enterprise_id])
+
+    __table_args__ = (
+        CheckConstraint(f"state IN {REQUEST_STATES}", name="state"),
+        CheckConstraint("from_enterprise_id <> to_enterprise_id", name="not_self"),
+        # One open request from one enterprise to another (the service also checks the reverse).
+        Index(
+            "uq_meeting_request_open",
+            "fair_id",
+            "from_enterprise_id",
+            "to_enterprise_id",
+            unique=True,
+            sqlite_where=text("state IN ('pending', 'accepted')"),
+            postgresql_where=text("state IN ('pending', 'accepted')"),
+        ),
+    )
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in ("pending", "accepted")

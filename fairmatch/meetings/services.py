@@ -1,0 +1,124 @@
+"""Meeting requests: ask, accept, decline, cancel — each side told through the outbox."""
+
+from flask import url_for
+from flask_babel import gettext as _
+from sqlalchemy import and_, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from fairmatch.audit.services import record
+from fairmatch.database import utcnow
+from fairmatch.enterprises.models import Enterprise
+from fairmatch.errors import Conflict, NotAllowed, NotFound, RuleViolation
+from fairmatch.extensions import db
+from fairmatch.meetings.models import MeetingRequest
+from fairmatch.notifications.services import notify
+from fairmatch.organizer.models import require_current_fair
+
+MAX_MESSAGE = 2000
+
+
+def request_meeting(
+    sender: Enterprise, to_key: str, actor, message: str = "", must_meet: bool = False
+) -> MeetingRequest:
+    """Ask `to_key` for a meeting at the current fair; refused when a request between the two is open."""
+    fair = require_current_fair()
+    receiver = db.session.scalar(select(Enterprise).where(Enterprise.key == to_key))
+    if receiver is None:
+        raise NotFound(_("No enterprise with the key %(key)s.", key=to_key))
+    if receiver.id == sender.id:
+        raise RuleViolation(_("An enterprise cannot meet itself."))
+    if len(message or "") > MAX_MESSAGE:
+        raise RuleViolation(_("Use at most %(max)d characters.", max=MAX_MESSAGE))
+    if _open_between(fair.id, sender.id, receiver.id) is not None:
+        raise Conflict(_("There is already an open meeting request between you and %(name)s.",
+                         name=receiver.name_vi or receiver.name_en))
+    meeting = MeetingRequest(fair_id=fair.id, from_enterprise_id=sender.id, to_enterprise_id=receiver.id,
+                             message=message or None, must_meet_from=bool(must_meet), created_by_id=actor.id)
+    db.session.add(meeting)
+    try:
+        db.session.flush()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise Conflict(_("There is already an open meeting request between you and %(name)s.",
+                         name=receiver.name_vi or receiver.name_en)) from error
+    for member in receiver.members:
+        notify(member, "meeting_requested", meeting=meeting, link=url_for("meetings.mine", _external=True))
+    record("meeting_request.sent", meeting, {"to": receiver.key}, actor=actor)
+    db.session.commit()
+    return meeting
+
+
+def _open_between(fair_id: int, a: int, b: int) -> MeetingRequest | None:
+    return db.session.scalar(
+        select(MeetingRequest).where(
+            MeetingRequest.fair_id == fair_id,
+            MeetingRequest.state.in_(("pending", "accepted")),
+            or_(and_(MeetingRequest.from_enterprise_id == a, MeetingRequest.to_enterprise_id == b),
+                and_(MeetingRequest.from_enterprise_id == b, MeetingRequest.to_enterprise_id == a)),
+        )
+    )
+
+
+def request_for(request_id: int, user) -> MeetingRequest:
+    meeting = db.session.get(MeetingRequest, request_id)
+    if meeting is None:
+        raise NotFound(_("This request does not exist."))
+    if not (user.is_organizer or user in meeting.sender.members or user in meeting.receiver.members):
+        raise NotAllowed(_("Only the two enterprises of a meeting request can see it."))
+    return meeting
+
+
+def answer(meeting: MeetingRequest, actor, accept: bool, reason: str = "") -> MeetingRequest:
+    """The receiver accepts, or declines with an optional reason; the sender is told."""
+    if actor not in meeting.receiver.members:
+        raise NotAllowed(_("Only the enterprise that was asked can answer."))
+    if meeting.state != "pending":
+        raise Conflict(_("This request has already been decided."))
+    meeting.state = "accepted" if accept else "declined"
+    meeting.decline_reason = None if accept else (reason or None)
+    meeting.decided_at = utcnow()
+    for member in meeting.sender.members:
+        notify(member, "meeting_answered", meeting=meeting, link=url_for("meetings.mine", _external=True))
+    record("meeting_request.accepted" if accept else "meeting_request.declined", meeting, {"reason": reason or None},
+           actor=actor)
+    db.session.commit()
+    return meeting
+
+
+def cancel(meeting: MeetingRequest, actor) -> MeetingRequest:
+    """Either side withdraws an open request; the other side is told."""
+    on_sender_side = actor in meeting.sender.members
+    if not (on_sender_side or actor in meeting.receiver.members):
+        raise NotAllowed(_("Only the two enterprises of a meeting request can see it."))
+    if not meeting.is_open:
+        raise Conflict(_("This request is no longer open."))
+    meeting.state = "cancelled"
+    by, other = (meeting.sender, meeting.receiver) if on_sender_side else (meeting.receiver, meeting.sender)
+    for member in other.members:
+        notify(member, "meeting_cancelled", meeting=meeting, by=by, link=url_for("meetings.mine", _external=True))
+    record("meeting_request.cancelled", meeting, actor=actor)
+    db.session.commit()
+    return meeting
+
+
+def requests_of(enterprise: Enterprise) -> list[MeetingRequest]:
+    fair = require_current_fair()
+    return list(db.session.scalars(
+        select(MeetingRequest)
+        .where(
+            MeetingRequest.fair_id == fair.id,
+            or_(MeetingRequest.from_enterprise_id == enterprise.id, MeetingRequest.to_enterprise_id == enterprise.id),
+        )
+        .order_by(MeetingRequest.created_at.desc(), MeetingRequest.id.desc())
+    ))
+
+
+def as_json(meeting: MeetingRequest) -> dict:
+    return {
+        "id": meeting.id,
+        "state": meeting.state,
+        "from": {"key": meeting.sender.key, "name": meeting.sender.name_vi or meeting.sender.name_en},
+        "to": {"key": meeting.receiver.key, "name": meeting.receiver.name_vi or meeting.receiver.name_en},
+        "message": meeting.message,
+        "must_meet": meeting.must_meet_from or meeting.must_meet_to,
+    }

@@ -1,0 +1,47 @@
+"""My meetings: requests received and sent, with accept, decline and cancel."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from fairmatch.errors import NotAllowed
+from fairmatch.meetings import services
+
+blueprint = Blueprint("meetings", __name__)
+
+
+def _enterprise():
+    enterprise = current_user.enterprise
+    if enterprise is None:
+        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
+    return enterprise
+
+
+@blueprint.get("/me/meetings")
+@login_required
+def mine():
+    enterprise = _enterprise()
+    return render_template("meetings/mine.html", enterprise=enterprise, requests=services.requests_of(enterprise))
+
+
+@blueprint.post("/me/meetings/request")
+@login_required
+def ask():
+    meeting = services.request_meeting(_enterprise(), request.form.get("to", "")[:60], current_user,
+                                       request.form.get("message", "").strip(), request.form.get("must_meet") == "1")
+    flash(_("Meeting request sent to %(name)s.", name=meeting.receiver.name_vi or meeting.receiver.name_en), "success")
+    return redirect(url_for("meetings.mine"))
+
+
+@blueprint.post("/me/meetings/<int:request_id>/<any(accept, decline, cancel):action>")
+@login_required
+def act(request_id: int, action: str):
+    meeting = services.request_for(request_id, current_user)
+    if action == "cancel":
+        services.cancel(meeting, current_user)
+        flash(_("The meeting request is cancelled."), "info")
+    else:
+        services.answer(meeting, current_user, action == "accept", request.form.get("reason", "").strip()[:2000])
+        flash(_("Accepted: the organizer's scheduler will give the meeting a time and a table.")
+              if action == "accept" else _("Declined; the other side has been told."), "info")
+    return redirect(url_for("meetings.mine"))
