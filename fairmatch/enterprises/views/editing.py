@@ -82,7 +82,17 @@ def delete_logo(key: str):
     return redirect(url_for("enterprises.edit", key=enterprise.key))
 
 
-def _item_page(enterprise, form, item, kind: str):
+def _edit_item(enterprise, item, form, save, saved: str, kind: str):
+    """Save a product or need from its form, or show the form again with what was typed."""
+    if form.validate_on_submit():
+        try:
+            save(enterprise, item, form.changes(), current_user)
+        except DomainError as refusal:
+            db.session.rollback()
+            form.form_errors.append(refusal.message)
+        else:
+            flash(saved, "success")
+            return redirect(url_for("enterprises.edit", key=enterprise.key) + f"#{kind}s")
     return render_template(
         f"enterprises/{kind}_form.html", enterprise=enterprise, form=form, item=item
     ), 422 if form.errors else 200
@@ -95,16 +105,7 @@ def product(key: str, product_id: int | None):
     enterprise = editable(key)
     item = profiles.find_product(enterprise, product_id) if product_id else None
     form = ProductForm(profiles.all_categories(), data=product_form_data(item) if item else None)
-    if form.validate_on_submit():
-        try:
-            profiles.save_product(enterprise, item, form.changes(), current_user)
-        except DomainError as refusal:
-            db.session.rollback()
-            form.form_errors.append(refusal.message)
-        else:
-            flash(_("The product is saved."), "success")
-            return redirect(url_for("enterprises.edit", key=enterprise.key) + "#products")
-    return _item_page(enterprise, form, item, "product")
+    return _edit_item(enterprise, item, form, profiles.save_product, _("The product is saved."), "product")
 
 
 @blueprint.post("/enterprises/<path:key>/products/<int:product_id>/delete")
@@ -123,16 +124,7 @@ def need(key: str, need_id: int | None):
     enterprise = editable(key)
     item = profiles.find_need(enterprise, need_id) if need_id else None
     form = NeedForm(profiles.all_categories(), data=need_form_data(item) if item else None)
-    if form.validate_on_submit():
-        try:
-            profiles.save_need(enterprise, item, form.changes(), current_user)
-        except DomainError as refusal:
-            db.session.rollback()
-            form.form_errors.append(refusal.message)
-        else:
-            flash(_("The need is saved."), "success")
-            return redirect(url_for("enterprises.edit", key=enterprise.key) + "#needs")
-    return _item_page(enterprise, form, item, "need")
+    return _edit_item(enterprise, item, form, profiles.save_need, _("The need is saved."), "need")
 
 
 @blueprint.post("/enterprises/<path:key>/needs/<int:need_id>/delete")
