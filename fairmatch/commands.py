@@ -163,8 +163,34 @@ def matches(key: str, direction: str, limit: str, lang: str, as_json: bool) -> N
         click.echo(f"     {match['explanation']}")
 
 
+@click.command("schedule-meetings")
+@click.option("--publish", is_flag=True, help="make the schedule final and tell the participants")
+@click.option("--time-limit", "time_limit", default="10", help="seconds for the scheduler (default 10)")
+@with_appcontext
+def schedule_meetings(publish: bool, time_limit: str) -> None:
+    """Run the scheduler on the current fair's accepted requests (published meetings stay fixed)."""
+    from fairmatch.meetings.schedule import schedule_meetings as run
+    from fairmatch.organizer.models import current_fair
+
+    try:
+        seconds = float(time_limit)
+    except ValueError:
+        seconds = -1
+    fair = current_fair()
+    problems = [] if seconds > 0 else [f"time-limit: {time_limit!r} is not a positive number of seconds"]
+    if fair is None:
+        problems.append("fair: no fair edition is marked current")
+    if problems:
+        fail(*problems)
+    result = run(fair, seconds, publish)
+    stats = result["stats"]
+    click.echo(f"{result['status']}: {stats['scheduled']} meetings placed, {len(result['unscheduled'])} not placed, "
+               f"{stats['breaks']} breaks{', published' if publish else ' (draft)'}")
+
+
 def init_app(app: Flask) -> None:
-    for command in (init_db, seed_demo, users, tokens, import_data, export_data, expire_holds, matches):
+    for command in (init_db, seed_demo, users, tokens, import_data, export_data, expire_holds, matches,
+                    schedule_meetings):
         app.cli.add_command(command)
 
 

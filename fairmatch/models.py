@@ -14,7 +14,7 @@ from fairmatch.enterprises.models import (
     Product,
 )
 from fairmatch.matching.models import ChangeStamp, MatchFeedback, SourcingRequest
-from fairmatch.meetings.models import MeetingRequest
+from fairmatch.meetings.models import Meeting, MeetingRequest
 from fairmatch.notifications.models import Notification
 from fairmatch.organizer.models import Fair
 
@@ -32,6 +32,7 @@ __all__ = [
     "Fair",
     "Hall",
     "MatchFeedback",
+    "Meeting",
     "MeetingRequest",
     "Membership",
     "Need",

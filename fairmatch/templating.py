@@ -35,7 +35,9 @@ def init_app(app: Flask) -> None:
             "state_labels": STATE_LABELS,
             "waitlist_labels": WAITLIST_LABELS,
             "meeting_states": MEETING_STATES,
-            "unread_notifications": unread_count(current_user) if current_user.is_authenticated else 0,
+            # Messages are also written by commands, where nobody is signed in.
+            "unread_notifications": unread_count(current_user) if getattr(current_user, "is_authenticated", False)
+            else 0,
         }
 
 

@@ -110,6 +110,7 @@ def openapi_document() -> dict:
             **BOOTH_PATHS,
             **MATCHING_PATHS,
             **MEETING_PATHS,
+            **AGENDA_PATHS,
         },
     }
 
@@ -243,6 +244,34 @@ MEETING_PATHS = {
                 "type": "object", "properties": {"reason": {"type": "string"}},
             }}}},
             "responses": {"200": _json("The request", MEETING_REQUEST), **ERRORS, "default": PROBLEM},
+        }
+    },
+}
+AGENDA_PATHS = {
+    "/me/agenda": {
+        "get": {
+            "summary": "The caller's published meetings at the current fair (times with +07:00)",
+            "security": SIGNED_IN,
+            "responses": {
+                "200": _json("The agenda", {
+                    "type": "object", "required": ["meetings"],
+                    "properties": {"meetings": {"type": "array", "items": {
+                        "type": "object",
+                        "required": ["id", "start", "end", "place", "with", "status"],
+                        "properties": {
+                            "id": {"type": "integer"},
+                            "start": {"type": "string", "format": "date-time"},
+                            "end": {"type": "string", "format": "date-time"},
+                            "place": {"type": "string"},
+                            "with": {"type": "object", "required": ["key", "name"],
+                                     "properties": {"key": {"type": "string"}, "name": {"type": "string"}}},
+                            "status": {"type": "string"},
+                        },
+                    }}},
+                }),
+                **ERRORS,
+                "default": PROBLEM,
+            },
         }
     },
 }

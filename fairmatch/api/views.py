@@ -1,6 +1,7 @@
 """The JSON API under /api/v1 (see INTERFACES.md); errors are problem documents."""
 
 from functools import wraps
+from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, jsonify, request
 from flask_babel import gettext as _
@@ -15,6 +16,8 @@ from fairmatch.extensions import csrf
 from fairmatch.i18n import language
 from fairmatch.matching.services import MAX_LIMIT, matches_for
 from fairmatch.meetings import services as meetings
+from fairmatch.meetings.schedule import agenda_of
+from fairmatch.organizer.models import require_current_fair
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(blueprint)
@@ -133,3 +136,24 @@ def answer_meeting_request(request_id: int, action: str):
         raise RuleViolation(_("\"reason\" must be text."))
     meeting = meetings.request_for(request_id, current_user)
     return jsonify(meetings.as_json(meetings.answer(meeting, current_user, action == "accept", (reason or "")[:2000])))
+
+
+@blueprint.get("/me/agenda")
+@signed_in
+def my_agenda():
+    enterprise = current_user.enterprise
+    if enterprise is None:
+        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
+    fair = require_current_fair()
+    zone = ZoneInfo(fair.time_zone)
+    return jsonify(meetings=[
+        {
+            "id": m.id,
+            "start": m.starts_at.astimezone(zone).isoformat(),
+            "end": m.ends_at.astimezone(zone).isoformat(),
+            "place": f"Table {m.table}" if m.table else f"Booth {m.booth}",
+            "with": meetings.counterpart(m.request, enterprise),
+            "status": m.state,
+        }
+        for m in agenda_of(enterprise.id, fair)
+    ])

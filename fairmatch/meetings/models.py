@@ -46,3 +46,23 @@ class MeetingRequest(db.Model):
     @property
     def is_open(self) -> bool:
         return self.state in ("pending", "accepted")
+
+
+class Meeting(db.Model):
+    """An accepted request placed in a slot, at a B2B table or at the host's booth. A draft until
+    the organizer publishes the schedule; published meetings stay fixed when the scheduler reruns."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id", ondelete="CASCADE"), index=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("meeting_request.id", ondelete="CASCADE"), unique=True)
+    slot_id: Mapped[str] = mapped_column(String(20))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    table: Mapped[str | None] = mapped_column(String(10))
+    booth: Mapped[str | None] = mapped_column(String(10))
+    state: Mapped[str] = mapped_column(String(10), default="draft")
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    request: Mapped[MeetingRequest] = relationship()
+
+    __table_args__ = (CheckConstraint("state IN ('draft', 'published')", name="state"),)

@@ -122,3 +122,9 @@ def as_json(meeting: MeetingRequest) -> dict:
         "message": meeting.message,
         "must_meet": meeting.must_meet_from or meeting.must_meet_to,
     }
+
+
+def counterpart(meeting: MeetingRequest, enterprise: Enterprise) -> dict:
+    """The other side of a meeting, as the agenda names it."""
+    other = meeting.receiver if meeting.from_enterprise_id == enterprise.id else meeting.sender
+    return {"key": other.key, "name": other.name_vi or other.name_en}

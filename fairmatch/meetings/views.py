@@ -6,6 +6,8 @@ from flask_login import current_user, login_required
 
 from fairmatch.errors import NotAllowed
 from fairmatch.meetings import services
+from fairmatch.meetings.schedule import agenda_of
+from fairmatch.organizer.models import require_current_fair
 
 blueprint = Blueprint("meetings", __name__)
 
@@ -45,3 +47,12 @@ def act(request_id: int, action: str):
         flash(_("Accepted: the organizer's scheduler will give the meeting a time and a table.")
               if action == "accept" else _("Declined; the other side has been told."), "info")
     return redirect(url_for("meetings.mine"))
+
+
+@blueprint.get("/me/agenda")
+@login_required
+def agenda():
+    enterprise = _enterprise()
+    fair = require_current_fair()
+    return render_template("meetings/agenda.html", enterprise=enterprise,
+                           meetings=agenda_of(enterprise.id, fair), fair=fair)

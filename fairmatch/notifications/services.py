@@ -1,6 +1,6 @@
 """Notify users: render the message in the recipient's language and store it in the outbox."""
 
-from flask import render_template
+from flask import current_app, has_request_context, render_template, url_for
 from flask_babel import force_locale
 from sqlalchemy import func, select
 
@@ -30,6 +30,15 @@ def notify(user, kind: str, *, link: str | None = None, email: bool = True, **pa
     )
     db.session.add(message)
     return message
+
+
+def link_to(endpoint: str, **values) -> str:
+    """An absolute link for a message: from the request being served, or from PUBLIC_URL when the
+    message is written by a command."""
+    if has_request_context():
+        return url_for(endpoint, _external=True, **values)
+    with current_app.test_request_context(base_url=current_app.config["PUBLIC_URL"]):
+        return url_for(endpoint, _external=True, **values)
 
 
 def unread_count(user) -> int:

@@ -1,0 +1,73 @@
+"""From accepted requests to published meetings in every participant's agenda."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from fairmatch.extensions import db
+from fairmatch.meetings.models import Meeting
+from fairmatch.notifications.models import Notification
+from fairmatch.organizer.models import Fair
+from tests.conftest import signed_in
+
+
+@pytest.fixture
+def accepted(app, make_enterprise, make_user):
+    """A one-day fair with one 60-minute morning session of 30-minute slots and one table, and
+    three accepted requests from one buyer; returns (buyer client, supplier clients)."""
+    with app.app_context():
+        db.session.add(Fair(name_vi="Hội chợ thử", name_en="Test fair", starts_on=date(2026, 10, 15),
+                            ends_on=date(2026, 10, 15), is_current=True, meeting_slot_minutes=30, meeting_tables=1,
+                            meetings_at_booths=False,
+                            meeting_sessions=[{"session": "am", "start": "09:00", "end": "10:00"}]))
+        db.session.commit()
+    buyer = signed_in(app, make_user("buyer", enterprise=make_enterprise(kind="buyer", name_vi="Công ty Kim Long")))
+    suppliers = []
+    for name in ("Công ty Cơ khí Hòa Lạc", "Công ty Nhựa Tân Phong", "Công ty Đúc Phố Nối"):
+        key = make_enterprise(name_vi=name, name_en=None)
+        client = signed_in(app, make_user(enterprise=key))
+        request_id = buyer.post("/api/v1/meeting-requests", json={"to": key}).json["id"]
+        assert client.post(f"/api/v1/meeting-requests/{request_id}/accept").status_code == 200
+        suppliers.append(client)
+    return buyer, suppliers
+
+
+def test_publishing_puts_meetings_in_both_agendas_within_the_rules(app, runner, accepted):
+    buyer, suppliers = accepted
+    result = runner.invoke(args=["schedule-meetings", "--publish", "--time-limit", "3"])
+    assert result.exit_code == 0, result.output
+    # Two slots, one table, one buyer: two meetings fit, the third cannot.
+    assert "2 meetings placed, 1 not placed" in result.stdout
+    agenda = buyer.get("/api/v1/me/agenda").json["meetings"]
+    assert [m["start"] for m in agenda] == ["2026-10-15T09:00:00+07:00", "2026-10-15T09:30:00+07:00"]
+    assert all(m["place"] == "Table T01" and m["status"] == "published" for m in agenda)
+    met = {m["with"]["name"] for m in agenda}
+    seen = [s.get("/me/agenda?lang=vi").get_data(as_text=True) for s in suppliers]
+    assert sum("Công ty Kim Long" in page for page in seen) == 2 and len(met) == 2
+    with app.app_context():
+        assert len(db.session.scalars(select(Notification).where(Notification.kind == "meeting_scheduled")).all()) == 4
+
+
+def test_a_rerun_keeps_published_meetings_where_they_are(app, runner, accepted):
+    runner.invoke(args=["schedule-meetings", "--publish", "--time-limit", "3"])
+    with app.app_context():
+        before = {m.request_id: (m.slot_id, m.table) for m in db.session.scalars(select(Meeting))}
+    runner.invoke(args=["schedule-meetings", "--time-limit", "3"])
+    with app.app_context():
+        after = {m.request_id: (m.slot_id, m.table) for m in db.session.scalars(select(Meeting))}
+    assert after == before
+
+
+def test_a_draft_is_not_in_the_agenda(app, runner, accepted):
+    buyer, _ = accepted
+    result = runner.invoke(args=["schedule-meetings"])
+    assert result.exit_code == 0 and "(draft)" in result.stdout
+    assert buyer.get("/api/v1/me/agenda").json == {"meetings": []}
+
+
+def test_bad_input_to_schedule_meetings_exits_1(runner):
+    result = runner.invoke(args=["schedule-meetings", "--time-limit", "soon"])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert [line.split(":")[0] for line in lines] == ["time-limit", "fair"]
