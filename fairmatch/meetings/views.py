@@ -1,13 +1,15 @@
 """My meetings: requests received and sent, with accept, decline and cancel."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from fairmatch.errors import NotAllowed
-from fairmatch.meetings import services
+from fairmatch.i18n import language
+from fairmatch.meetings import documents, services
 from fairmatch.meetings.schedule import agenda_of
 from fairmatch.organizer.models import require_current_fair
+from fairmatch.organizer.prints import pdf_response
 
 blueprint = Blueprint("meetings", __name__)
 
@@ -56,3 +58,20 @@ def agenda():
     fair = require_current_fair()
     return render_template("meetings/agenda.html", enterprise=enterprise,
                            meetings=agenda_of(enterprise.id, fair), fair=fair)
+
+
+@blueprint.get("/me/agenda.pdf")
+@login_required
+def agenda_pdf():
+    enterprise = _enterprise()
+    return pdf_response(documents.agenda_pdf(enterprise, require_current_fair(), language()), "agenda.pdf")
+
+
+@blueprint.get("/me/agenda.ics")
+@login_required
+def agenda_ics():
+    enterprise = _enterprise()
+    response = Response(documents.agenda_ics(enterprise, require_current_fair(), language()),
+                        mimetype="text/calendar")
+    response.headers["Content-Disposition"] = 'attachment; filename="agenda.ics"'
+    return response

@@ -5,6 +5,7 @@ from flask import Blueprint, Response
 from fairmatch.auth.decorators import role_required
 from fairmatch.booths.documents import booth_signs_document, floor_plan_document
 from fairmatch.i18n import language
+from fairmatch.meetings.documents import all_agendas_pdf, table_sheets_pdf
 from fairmatch.organizer.models import require_current_fair
 
 blueprint = Blueprint("prints", __name__, url_prefix="/print")
@@ -21,6 +22,18 @@ def pdf_response(content: bytes, filename: str) -> Response:
 @role_required("organizer")
 def floor_plan():
     return pdf_response(floor_plan_document(require_current_fair(), language()), "floorplan.pdf")
+
+
+@blueprint.get("/agendas.pdf")
+@role_required("organizer")
+def agendas():
+    return pdf_response(all_agendas_pdf(require_current_fair(), language()), "agendas.pdf")
+
+
+@blueprint.get("/tables.pdf")
+@role_required("organizer")
+def tables():
+    return pdf_response(table_sheets_pdf(require_current_fair(), language()), "tables.pdf")
 
 
 @blueprint.get("/booth-signs.pdf")

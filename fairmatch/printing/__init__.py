@@ -4,6 +4,7 @@ Callers pass every label already translated and every number, date and amount al
 only lays them out, in the Be Vietnam Pro font shipped in static/fonts/.
 """
 
+from fairmatch.printing.agendas import Agenda, AgendaLabels, AgendaLine, agendas_pdf
 from fairmatch.printing.floor_plan import floor_plan_pdf
 from fairmatch.printing.model import (
     BankTransfer,
@@ -25,6 +26,9 @@ from fairmatch.printing.payment_request import payment_request_pdf
 from fairmatch.printing.signs import booth_signs_pdf
 
 __all__ = [
+    "Agenda",
+    "AgendaLabels",
+    "AgendaLine",
     "BankTransfer",
     "BoothLine",
     "BoothShape",
@@ -39,6 +43,7 @@ __all__ = [
     "Party",
     "PaymentRequest",
     "PaymentRequestLabels",
+    "agendas_pdf",
     "booth_signs_pdf",
     "floor_plan_pdf",
     "payment_request_pdf",

@@ -71,3 +71,40 @@ def test_bad_input_to_schedule_meetings_exits_1(runner):
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert [line.split(":")[0] for line in lines] == ["time-limit", "fair"]
+
+
+def test_the_agenda_downloads_as_pdf_and_as_icalendar_with_stable_ids(app, runner, accepted):
+    import io
+    import unicodedata
+
+    from icalendar import Calendar
+    from pypdf import PdfReader
+
+    buyer, _ = accepted
+    runner.invoke(args=["schedule-meetings", "--publish", "--time-limit", "3"])
+    pdf = buyer.get("/me/agenda.pdf")
+    text = unicodedata.normalize("NFC", "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.data)).pages))
+    assert "Công ty Kim Long" in text and "Bàn T01" in text
+    calendar = Calendar.from_ical(buyer.get("/me/agenda.ics").data)
+    events = [c for c in calendar.walk("VEVENT")]
+    assert len(events) == 2
+    assert str(events[0]["dtstart"].dt.isoformat()) == "2026-10-15T09:00:00+07:00"
+    uids = {str(e["uid"]) for e in events}
+    runner.invoke(args=["schedule-meetings", "--publish", "--time-limit", "3"])
+    again = Calendar.from_ical(buyer.get("/me/agenda.ics").data)
+    assert {str(e["uid"]) for e in again.walk("VEVENT")} == uids
+
+
+def test_the_organizer_prints_every_agenda_and_every_table_sheet(app, runner, accepted, make_user):
+    import io
+
+    from pypdf import PdfReader
+
+    runner.invoke(args=["schedule-meetings", "--publish", "--time-limit", "3"])
+    organizer = signed_in(app, make_user("organizer"))
+    agendas = PdfReader(io.BytesIO(organizer.get("/print/agendas.pdf").data))
+    assert len(agendas.pages) == 3  # the buyer and the two suppliers it meets
+    tables = PdfReader(io.BytesIO(organizer.get("/print/tables.pdf").data))
+    assert len(tables.pages) == 1 and "T01" in tables.pages[0].extract_text()
+    buyer, _ = accepted
+    assert buyer.get("/print/agendas.pdf").status_code == 403
