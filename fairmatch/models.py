@@ -14,7 +14,7 @@ from fairmatch.enterprises.models import (
     Product,
 )
 from fairmatch.matching.models import ChangeStamp, MatchFeedback, SourcingRequest
-from fairmatch.meetings.models import Meeting, MeetingRequest
+from fairmatch.meetings.models import CalendarFeed, Meeting, MeetingRequest
 from fairmatch.notifications.models import Notification
 from fairmatch.organizer.models import Fair
 
@@ -23,6 +23,7 @@ __all__ = [
     "AuditEntry",
     "Booth",
     "BoothReservation",
+    "CalendarFeed",
     "Category",
     "CategoryInput",
     "Certification",

@@ -66,3 +66,16 @@ class Meeting(db.Model):
     request: Mapped[MeetingRequest] = relationship()
 
     __table_args__ = (CheckConstraint("state IN ('draft', 'published')", name="state"),)
+
+
+class CalendarFeed(db.Model):
+    """A private, revocable address from which a calendar app reads a user's agenda. Only the
+    digest of its secret is stored; making a new one revokes the old."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user = relationship("User")

@@ -1,16 +1,19 @@
 """Meeting requests: ask, accept, decline, cancel — each side told through the outbox."""
 
+import secrets
+
 from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import and_, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from fairmatch.audit.services import record
+from fairmatch.auth.models import hash_secret
 from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from fairmatch.extensions import db
-from fairmatch.meetings.models import MeetingRequest
+from fairmatch.meetings.models import CalendarFeed, MeetingRequest
 from fairmatch.notifications.services import notify
 from fairmatch.organizer.models import require_current_fair
 
@@ -128,3 +131,37 @@ def counterpart(meeting: MeetingRequest, enterprise: Enterprise) -> dict:
     """The other side of a meeting, as the agenda names it."""
     other = meeting.receiver if meeting.from_enterprise_id == enterprise.id else meeting.sender
     return {"key": other.key, "name": other.name_vi or other.name_en}
+
+
+def new_calendar_feed(user) -> str:
+    """A new private feed secret for `user` (returned once); earlier feeds stop working."""
+    now = utcnow()
+    for feed in db.session.scalars(select(CalendarFeed).where(CalendarFeed.user_id == user.id,
+                                                              CalendarFeed.revoked_at.is_(None))):
+        feed.revoked_at = now
+    secret = secrets.token_urlsafe(24)
+    db.session.add(CalendarFeed(user_id=user.id, secret_hash=hash_secret(secret)))
+    db.session.flush()
+    record("calendar_feed.created", user, actor=user)
+    db.session.commit()
+    return secret
+
+
+def revoke_calendar_feeds(user) -> None:
+    for feed in db.session.scalars(select(CalendarFeed).where(CalendarFeed.user_id == user.id,
+                                                              CalendarFeed.revoked_at.is_(None))):
+        feed.revoked_at = utcnow()
+    record("calendar_feed.revoked", user, actor=user)
+    db.session.commit()
+
+
+def has_calendar_feed(user) -> bool:
+    return db.session.scalar(select(CalendarFeed.id).where(CalendarFeed.user_id == user.id,
+                                                           CalendarFeed.revoked_at.is_(None))) is not None
+
+
+def user_of_feed(secret: str):
+    """The active user a live feed secret belongs to, or None."""
+    feed = db.session.scalar(select(CalendarFeed).where(CalendarFeed.secret_hash == hash_secret(secret),
+                                                        CalendarFeed.revoked_at.is_(None)))
+    return feed.user if feed is not None and feed.user.active else None

@@ -1,6 +1,6 @@
 """My meetings: requests received and sent, with accept, decline and cancel."""
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -56,8 +56,32 @@ def act(request_id: int, action: str):
 def agenda():
     enterprise = _enterprise()
     fair = require_current_fair()
-    return render_template("meetings/agenda.html", enterprise=enterprise,
-                           meetings=agenda_of(enterprise.id, fair), fair=fair)
+    return render_template("meetings/agenda.html", enterprise=enterprise, fair=fair,
+                           meetings=agenda_of(enterprise.id, fair), has_feed=services.has_calendar_feed(current_user))
+
+
+@blueprint.post("/me/agenda/feed")
+@login_required
+def calendar_feed():
+    _enterprise()
+    if request.form.get("action") == "revoke":
+        services.revoke_calendar_feeds(current_user)
+        flash(_("The calendar link no longer works."), "info")
+        return redirect(url_for("meetings.agenda"))
+    secret = services.new_calendar_feed(current_user)
+    flash(_("Your private calendar link (copy it now; it is shown once): %(url)s",
+            url=url_for("meetings.feed", secret=secret, _external=True)), "success")
+    return redirect(url_for("meetings.agenda"))
+
+
+@blueprint.get("/ical/<secret>.ics")
+def feed(secret: str):
+    """The agenda for calendar apps, read without signing in through a private, revocable address."""
+    user = services.user_of_feed(secret)
+    if user is None or user.enterprise is None:
+        abort(404)
+    fair = require_current_fair()
+    return _ics(documents.agenda_ics(user.enterprise, fair, user.locale or "vi"))
 
 
 @blueprint.get("/me/agenda.pdf")
@@ -70,8 +94,11 @@ def agenda_pdf():
 @blueprint.get("/me/agenda.ics")
 @login_required
 def agenda_ics():
-    enterprise = _enterprise()
-    response = Response(documents.agenda_ics(enterprise, require_current_fair(), language()),
-                        mimetype="text/calendar")
+    return _ics(documents.agenda_ics(_enterprise(), require_current_fair(), language()))
+
+
+def _ics(content: bytes) -> Response:
+    response = Response(content, mimetype="text/calendar")
     response.headers["Content-Disposition"] = 'attachment; filename="agenda.ics"'
+    response.headers["Cache-Control"] = "private, no-store"
     return response

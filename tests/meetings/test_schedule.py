@@ -108,3 +108,19 @@ def test_the_organizer_prints_every_agenda_and_every_table_sheet(app, runner, ac
     assert len(tables.pages) == 1 and "T01" in tables.pages[0].extract_text()
     buyer, _ = accepted
     assert buyer.get("/print/agendas.pdf").status_code == 403
+
+
+def test_a_private_calendar_link_works_without_signing_in_until_it_is_revoked(app, runner, accepted):
+    import re
+
+    from icalendar import Calendar
+
+    buyer, _ = accepted
+    runner.invoke(args=["schedule-meetings", "--publish", "--time-limit", "3"])
+    page = buyer.post("/me/agenda/feed", data={"action": "create"}, follow_redirects=True).get_data(as_text=True)
+    link = re.search(r"http://localhost(/ical/[^ <]+\.ics)", page).group(1)
+    feed = app.test_client().get(link)
+    assert feed.status_code == 200 and len(Calendar.from_ical(feed.data).walk("VEVENT")) == 2
+    buyer.post("/me/agenda/feed", data={"action": "revoke"})
+    assert app.test_client().get(link).status_code == 404
+    assert app.test_client().get("/ical/not-a-secret.ics").status_code == 404
