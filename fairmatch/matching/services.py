@@ -1,6 +1,8 @@
 """Matches for an enterprise: ranked, explained in the reader's language, minus the partners it
 marked as not relevant."""
 
+from dataclasses import dataclass
+
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -17,7 +19,25 @@ DIRECTIONS = {"suppliers": rank_suppliers, "customers": rank_customers}
 MAX_LIMIT = 100
 
 
-def matches_for(key: str, direction: str = "suppliers", limit: int = 20, lang: str = "en") -> list[dict]:
+@dataclass(frozen=True)
+class MatchFilters:
+    """What "My matches" can narrow the list to; the ranks stay those of the whole list."""
+
+    sector: str = ""
+    at_fair: bool = False  # partners with a confirmed booth at the current fair
+    verified: bool = False
+
+    def keeps(self, partner) -> bool:
+        return (
+            (not self.sector or self.sector in partner.sectors)
+            and (not self.at_fair or partner.booth is not None)
+            and (not self.verified or partner.verified)
+        )
+
+
+def matches_for(
+    key: str, direction: str = "suppliers", limit: int = 20, lang: str = "en", filters: MatchFilters = MatchFilters()
+) -> list[dict]:
     """The `matches` objects of INTERFACES.md, best first, explained in `lang`."""
     if direction not in DIRECTIONS:
         raise RuleViolation(_("The direction must be suppliers or customers."))
@@ -27,9 +47,12 @@ def matches_for(key: str, direction: str = "suppliers", limit: int = 20, lang: s
     if key not in graph:
         raise NotFound(_("No enterprise with the key %(key)s.", key=key))
     hidden = _not_relevant(key, direction)
-    ranked = [m for m in DIRECTIONS[direction](graph, key, limit=limit + len(hidden)) if m.key not in hidden][:limit]
+    # Filters look further down the list so that a narrowed list is still full when it can be.
+    wanted = limit + len(hidden) if filters == MatchFilters() else MAX_LIMIT + len(hidden)
+    ranked = [m for m in DIRECTIONS[direction](graph, key, limit=wanted) if m.key not in hidden]
+    shown = [(rank, m) for rank, m in enumerate(ranked, start=1) if filters.keeps(graph.enterprise(m.key))][:limit]
     with force_locale(lang):
-        return [to_json(match, rank, graph, key, _, lang) for rank, match in enumerate(ranked, start=1)]
+        return [to_json(match, rank, graph, key, _, lang) for rank, match in shown]
 
 
 def _not_relevant(key: str, direction: str) -> set[str]:

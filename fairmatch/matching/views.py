@@ -28,8 +28,12 @@ def my_matches():
     direction = request.args.get("direction", "suppliers")
     if direction not in services.DIRECTIONS:
         direction = "suppliers"
-    matches = services.matches_for(enterprise.key, direction, 20, language()) if enterprise else []
-    return render_template("matching/mine.html", enterprise=enterprise, matches=matches, direction=direction)
+    filters = services.MatchFilters(sector=request.args.get("sector", "")[:40],
+                                    at_fair=request.args.get("at_fair") == "1",
+                                    verified=request.args.get("verified") == "1")
+    matches = services.matches_for(enterprise.key, direction, 20, language(), filters) if enterprise else []
+    return render_template("matching/mine.html", enterprise=enterprise, matches=matches, direction=direction,
+                           filters=filters)
 
 
 @blueprint.post("/me/matches/not-relevant")

@@ -108,3 +108,28 @@ def test_the_graph_refreshes_even_when_its_change_stamp_row_was_lost(cases, runn
         supplier.products.clear()
         db.session.commit()
     assert best not in {m["tax_code"] for m in cli_matches(runner, case["q"])}
+
+
+def test_my_matches_can_be_narrowed_by_sector_fair_presence_and_verification(cases, make_user):
+    import re
+
+    from fairmatch.enterprises.models import EnterpriseSector
+
+    key = EXPECTATIONS[0]["q"]
+    client = cases.test_client()
+    client.post("/login", data={"email": make_user(enterprise=key), "password": PASSWORD})
+
+    def partners(query):
+        page = client.get(f"/me/matches?{query}").get_data(as_text=True)
+        return re.findall(r'name="partner" value="([^"]+)"', page)
+
+    everyone = partners("direction=suppliers")
+    with cases.app_context():
+        sectors = {k: set(db.session.scalars(
+            select(EnterpriseSector.sector).join(Enterprise).where(Enterprise.key == k))) for k in everyone}
+    sector = next(iter(sectors[everyone[-1]]))
+    narrowed = partners(f"direction=suppliers&sector={sector}")
+    assert narrowed and set(narrowed) <= set(everyone) and len(narrowed) < len(everyone)
+    assert all(sector in sectors[k] for k in narrowed)
+    assert partners("direction=suppliers&verified=1") == everyone  # imported profiles count as verified
+    assert partners("direction=suppliers&at_fair=1") == []  # nobody in the cases has a booth
