@@ -13,13 +13,13 @@ from fairmatch.extensions import db
 from fairmatch.organizer.models import Fair
 
 
-def _confirmed() -> Select:
-    current = select(Fair.id).where(Fair.is_current).scalar_subquery()
+def _confirmed(fair_id: int | None = None) -> Select:
+    fair = fair_id if fair_id is not None else select(Fair.id).where(Fair.is_current).scalar_subquery()
     return (
         select(BoothReservation.enterprise_id, Booth.code)
         .join(ReservationBooth, ReservationBooth.reservation_id == BoothReservation.id)
         .join(Booth, Booth.id == ReservationBooth.booth_id)
-        .where(BoothReservation.fair_id == current, BoothReservation.state == "confirmed", ReservationBooth.active)
+        .where(BoothReservation.fair_id == fair, BoothReservation.state == "confirmed", ReservationBooth.active)
     )
 
 
@@ -28,12 +28,16 @@ def booth_holders() -> Select:
     return select(_confirmed().subquery().c.enterprise_id)
 
 
-def booth_codes(enterprise_ids: Iterable[int]) -> dict[int, str]:
-    """The booth code (e.g. `A12`; the first, when several) of each of these enterprises that exhibits."""
-    ids = list(enterprise_ids)
-    if not ids:
-        return {}
-    rows = db.session.execute(_confirmed().where(BoothReservation.enterprise_id.in_(ids))).all()
+def booth_codes(enterprise_ids: Iterable[int] | None = None, fair_id: int | None = None) -> dict[int, str]:
+    """The booth code (e.g. `A12`; the first, when several) of each of these enterprises that
+    exhibits, or of every exhibitor when `enterprise_ids` is None; at the current fair by default."""
+    query = _confirmed(fair_id)
+    if enterprise_ids is not None:
+        ids = list(enterprise_ids)
+        if not ids:
+            return {}
+        query = query.where(BoothReservation.enterprise_id.in_(ids))
+    rows = db.session.execute(query).all()
     codes: dict[int, str] = {}
     for enterprise_id, code in sorted(rows, key=lambda row: (row[0], len(row[1]), row[1])):
         codes.setdefault(enterprise_id, code)

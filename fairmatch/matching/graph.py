@@ -8,12 +8,12 @@ from flask import current_app
 from sqlalchemy import event, inspect, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from fairmatch.booths.models import Booth, BoothReservation, ReservationBooth
+from fairmatch.booths.models import BoothReservation, ReservationBooth
+from fairmatch.enterprises.booths import booth_codes
 from fairmatch.enterprises.models import Category, CategoryInput, Certification, Enterprise, EnterpriseSector, Need
 from fairmatch.enterprises.models import Product as ProductRow
 from fairmatch.extensions import db
 from fairmatch.matching.models import ChangeStamp
-from fairmatch.organizer.models import current_fair
 from fairmatch.supplychain import Category as GraphCategory
 from fairmatch.supplychain import Enterprise as GraphEnterprise
 from fairmatch.supplychain import Need as GraphNeed
@@ -75,24 +75,8 @@ def load_graph() -> SupplyGraph:
             selectinload(Enterprise.needs).selectinload(Need.category),
         )
     )
-    booths = _confirmed_booths()
+    booths = booth_codes()
     return build_graph(taxonomy, [_enterprise(e, booths.get(e.id)) for e in enterprises])
-
-
-def _confirmed_booths() -> dict[int, str]:
-    fair = current_fair()
-    if fair is None:
-        return {}
-    rows = db.session.execute(
-        select(BoothReservation.enterprise_id, ReservationBooth.booth_id)
-        .join(ReservationBooth)
-        .where(BoothReservation.fair_id == fair.id, BoothReservation.state == "confirmed", ReservationBooth.active)
-    ).all()
-    codes = dict(db.session.execute(select(Booth.id, Booth.code).where(Booth.fair_id == fair.id)).all())
-    booths: dict[int, str] = {}
-    for enterprise_id, booth_id in rows:
-        booths.setdefault(enterprise_id, codes[booth_id])
-    return booths
 
 
 def _quantity(value, unit) -> Quantity | None:

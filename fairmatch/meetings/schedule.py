@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, select
 
 from fairmatch.audit.services import record
-from fairmatch.booths.models import Booth, BoothReservation, ReservationBooth
 from fairmatch.database import utcnow
+from fairmatch.enterprises.booths import booth_codes
 from fairmatch.extensions import db
 from fairmatch.meetings.models import Meeting, MeetingRequest
 from fairmatch.notifications.services import link_to, notify
@@ -46,20 +46,6 @@ def slots_of(fair: Fair) -> list[Slot]:
     return slots
 
 
-def _confirmed_booths(fair: Fair) -> dict[int, str]:
-    rows = db.session.execute(
-        select(BoothReservation.enterprise_id, Booth.code)
-        .join(ReservationBooth, ReservationBooth.reservation_id == BoothReservation.id)
-        .join(Booth, Booth.id == ReservationBooth.booth_id)
-        .where(BoothReservation.fair_id == fair.id, BoothReservation.state == "confirmed", ReservationBooth.active)
-        .order_by(Booth.code)
-    ).all()
-    booths: dict[int, str] = {}
-    for enterprise_id, code in rows:
-        booths.setdefault(enterprise_id, code)
-    return booths
-
-
 def build_instance(fair: Fair) -> tuple[dict, dict[str, MeetingRequest], dict[int, str]]:
     """The `fairmatch-schedule/1` instance of the fair's accepted requests (published ones fixed)."""
     accepted = list(db.session.scalars(
@@ -68,7 +54,7 @@ def build_instance(fair: Fair) -> tuple[dict, dict[str, MeetingRequest], dict[in
     ))
     published = {m.request_id: m for m in db.session.scalars(
         select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state == "published"))}
-    booths = _confirmed_booths(fair) if fair.meetings_at_booths else {}
+    booths = booth_codes(fair_id=fair.id) if fair.meetings_at_booths else {}
     by_id = {f"R{r.id}": r for r in accepted}
     participants = sorted({r.sender.key for r in accepted} | {r.receiver.key for r in accepted})
     instance = {
