@@ -4,6 +4,7 @@ from flask import jsonify, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from fairmatch.auth.decorators import acting_enterprise
 from fairmatch.booths import services
 from fairmatch.booths.models import BoothReservation
 from fairmatch.booths.plan import cache_of, plan_stamp
@@ -55,9 +56,7 @@ def reservation_document(reservation: BoothReservation) -> dict:
 def create_reservation(code: str):
     if current_user.role != "exhibitor":
         raise NotAllowed(_("Only exhibitors can reserve booths."))
-    enterprise = current_user.enterprise
-    if enterprise is None:
-        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
+    enterprise = acting_enterprise()
     body = request.get_json(silent=True)
     if body is None:
         body = {}

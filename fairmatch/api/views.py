@@ -9,9 +9,10 @@ from flask_login import current_user
 
 from fairmatch.api import booths
 from fairmatch.api.openapi import openapi_document
+from fairmatch.auth.decorators import acting_enterprise
 from fairmatch.enterprises.services import PAGE_SIZE, search_enterprises
 from fairmatch.enterprises.views import directory_query
-from fairmatch.errors import NotAllowed, RuleViolation, error_response
+from fairmatch.errors import RuleViolation, error_response
 from fairmatch.extensions import csrf
 from fairmatch.i18n import language
 from fairmatch.matching.services import MAX_LIMIT, matches_for
@@ -117,9 +118,7 @@ def create_meeting_request():
     message = body.get("message") or ""
     if not isinstance(message, str) or not isinstance(body.get("must_meet", False), bool):
         raise RuleViolation(_("\"message\" must be text and \"must_meet\" true or false."))
-    enterprise = current_user.enterprise
-    if enterprise is None:
-        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
+    enterprise = acting_enterprise()
     meeting = meetings.request_meeting(enterprise, body["to"], current_user, message, body.get("must_meet", False))
     response = jsonify(meetings.as_json(meeting))
     response.status_code = 201
@@ -141,9 +140,7 @@ def answer_meeting_request(request_id: int, action: str):
 @blueprint.get("/me/agenda")
 @signed_in
 def my_agenda():
-    enterprise = current_user.enterprise
-    if enterprise is None:
-        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
+    enterprise = acting_enterprise()
     fair = require_current_fair()
     zone = ZoneInfo(fair.time_zone)
     return jsonify(meetings=[

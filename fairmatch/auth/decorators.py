@@ -42,3 +42,11 @@ def require_member(enterprise, *, owner: bool = False) -> None:
         ):
             return
     raise NotAllowed(_("Only members of this enterprise can do this."))
+
+
+def acting_enterprise():
+    """The enterprise the signed-in user acts for; refused when the user acts for none yet."""
+    enterprise = current_user.enterprise if current_user.is_authenticated else None
+    if enterprise is None:
+        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
+    return enterprise

@@ -4,13 +4,13 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from fairmatch.auth.decorators import role_required
+from fairmatch.auth.decorators import acting_enterprise, role_required
 from fairmatch.booths import services
 from fairmatch.booths.documents import payment_request_document
 from fairmatch.booths.forms import TYPE_LABELS, ReserveForm, WaitlistForm
 from fairmatch.booths.plan import PlanFilters, cache_of, plan_page, plan_stamp
 from fairmatch.booths.waitlist import join_waitlist
-from fairmatch.errors import Conflict, DomainError, NotAllowed
+from fairmatch.errors import Conflict, DomainError
 from fairmatch.extensions import db
 from fairmatch.forms import options
 from fairmatch.i18n import language, sector_label
@@ -56,9 +56,7 @@ def booth(code: str):
 @blueprint.post("/plan/booths/<code>/reserve")
 @role_required("exhibitor")
 def reserve(code: str):
-    enterprise = _acting_enterprise()
-    if enterprise is None:
-        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
+    enterprise = acting_enterprise()
     form = ReserveForm()
     if not form.validate_on_submit():
         abort(400)
@@ -81,9 +79,7 @@ def my_booths():
 @blueprint.post("/me/waitlist")
 @role_required("exhibitor")
 def waitlist():
-    enterprise = _acting_enterprise()
-    if enterprise is None:
-        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
+    enterprise = acting_enterprise()
     form = _waitlist_form()
     if form.validate_on_submit():
         join_waitlist(enterprise, current_user, form.booth_type.data, form.zone.data, form.max_price_vnd.data)

@@ -5,11 +5,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from fairmatch.auth.decorators import role_required
+from fairmatch.auth.decorators import acting_enterprise, role_required
 from fairmatch.enterprises.models import Category
 from fairmatch.enterprises.services import enterprise_by_key
 from fairmatch.enterprises.tabular import as_csv, as_xlsx
-from fairmatch.errors import DomainError, NotAllowed
+from fairmatch.errors import DomainError
 from fairmatch.extensions import db
 from fairmatch.forms import options
 from fairmatch.i18n import language
@@ -39,9 +39,7 @@ def my_matches():
 @blueprint.post("/me/matches/not-relevant")
 @login_required
 def not_relevant():
-    enterprise = current_user.enterprise
-    if enterprise is None:
-        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
+    enterprise = acting_enterprise()
     direction = request.form.get("direction", "")
     services.mark_not_relevant(enterprise, request.form.get("partner", "")[:60], direction, current_user)
     flash(_("Noted: this enterprise will not be proposed again."), "info")
@@ -71,9 +69,7 @@ def supply_chain_export(slug: str, format: str):
 @blueprint.route("/me/requests", methods=["GET", "POST"])
 @login_required
 def my_requests():
-    enterprise = current_user.enterprise
-    if enterprise is None:
-        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
+    enterprise = acting_enterprise()
     form = SourcingRequestForm()
     form.category.choices = category_options()
     status = 200

@@ -4,7 +4,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from fairmatch.errors import NotAllowed
+from fairmatch.auth.decorators import acting_enterprise
 from fairmatch.i18n import language
 from fairmatch.meetings import documents, services
 from fairmatch.meetings.schedule import agenda_of
@@ -14,24 +14,17 @@ from fairmatch.organizer.prints import pdf_response
 blueprint = Blueprint("meetings", __name__)
 
 
-def _enterprise():
-    enterprise = current_user.enterprise
-    if enterprise is None:
-        raise NotAllowed(_("Your account does not act for an approved enterprise yet."))
-    return enterprise
-
-
 @blueprint.get("/me/meetings")
 @login_required
 def mine():
-    enterprise = _enterprise()
+    enterprise = acting_enterprise()
     return render_template("meetings/mine.html", enterprise=enterprise, requests=services.requests_of(enterprise))
 
 
 @blueprint.post("/me/meetings/request")
 @login_required
 def ask():
-    meeting = services.request_meeting(_enterprise(), request.form.get("to", "")[:60], current_user,
+    meeting = services.request_meeting(acting_enterprise(), request.form.get("to", "")[:60], current_user,
                                        request.form.get("message", "").strip(), request.form.get("must_meet") == "1")
     flash(_("Meeting request sent to %(name)s.", name=meeting.receiver.name_vi or meeting.receiver.name_en), "success")
     return redirect(url_for("meetings.mine"))
@@ -54,7 +47,7 @@ def act(request_id: int, action: str):
 @blueprint.get("/me/agenda")
 @login_required
 def agenda():
-    enterprise = _enterprise()
+    enterprise = acting_enterprise()
     fair = require_current_fair()
     return render_template("meetings/agenda.html", enterprise=enterprise, fair=fair,
                            meetings=agenda_of(enterprise.id, fair), has_feed=services.has_calendar_feed(current_user))
@@ -63,7 +56,7 @@ def agenda():
 @blueprint.post("/me/agenda/feed")
 @login_required
 def calendar_feed():
-    _enterprise()
+    acting_enterprise()
     if request.form.get("action") == "revoke":
         services.revoke_calendar_feeds(current_user)
         flash(_("The calendar link no longer works."), "info")
@@ -87,14 +80,14 @@ def feed(secret: str):
 @blueprint.get("/me/agenda.pdf")
 @login_required
 def agenda_pdf():
-    enterprise = _enterprise()
+    enterprise = acting_enterprise()
     return pdf_response(documents.agenda_pdf(enterprise, require_current_fair(), language()), "agenda.pdf")
 
 
 @blueprint.get("/me/agenda.ics")
 @login_required
 def agenda_ics():
-    return _ics(documents.agenda_ics(_enterprise(), require_current_fair(), language()))
+    return _ics(documents.agenda_ics(acting_enterprise(), require_current_fair(), language()))
 
 
 def _ics(content: bytes) -> Response:
