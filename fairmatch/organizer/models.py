@@ -27,6 +27,9 @@ class Fair(db.Model):
     meeting_tables: Mapped[int] = mapped_column(default=40)
     meetings_at_booths: Mapped[bool] = mapped_column(default=True)
     meeting_sessions: Mapped[list[dict]] = mapped_column(JSON, default=lambda: list(DEFAULT_SESSIONS))
+    # Per enterprise: open requests it may send, and meetings the scheduler may give it (None: no cap).
+    max_requests_per_enterprise: Mapped[int | None] = mapped_column(default=30)
+    max_meetings_per_enterprise: Mapped[int | None] = mapped_column(default=None)
     booth_hold_minutes: Mapped[int] = mapped_column(default=15)
     waitlist_offer_hours: Mapped[int] = mapped_column(default=48)
     max_booths_per_enterprise: Mapped[int] = mapped_column(default=4)
