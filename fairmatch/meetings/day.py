@@ -276,7 +276,7 @@ def loads(fair: Fair) -> list[tuple[Enterprise, int, int]]:
     ids = set(placed) | set(waiting)
     enterprises = db.session.scalars(select(Enterprise).where(Enterprise.id.in_(ids))).all() if ids else []
     rows = [(e, placed[e.id], waiting[e.id]) for e in enterprises]
-    return sorted(rows, key=lambda row: (-row[1] - row[2], row[0].name_vi))
+    return sorted(rows, key=lambda row: (-row[1] - row[2], row[0].key))
 
 
 def open_requests_sent(fair_id: int, enterprise_id: int) -> int:

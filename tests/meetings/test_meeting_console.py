@@ -61,7 +61,7 @@ def test_a_locked_draft_stays_where_it_is_when_the_scheduler_reruns(app, accepte
     # The other slot is now the only one left; rerunning many times never moves the locked meeting.
     for _ in range(2):
         organizer.post("/organizer/meetings/run", data={"time_limit": "2"})
-        assert placed(app)[request_id] == first[request_id][:3] + (True,)
+        assert placed(app)[request_id] == (*first[request_id][:3], True)
 
 
 def test_a_move_by_hand_keeps_the_rules_and_tells_both_sides_of_a_published_meeting(app, accepted, make_user):
@@ -90,7 +90,7 @@ def test_a_move_by_hand_keeps_the_rules_and_tells_both_sides_of_a_published_meet
 
 
 def test_cancelling_after_publication_frees_the_slot_tells_both_sides_and_offers_it(app, upcoming, make_user):
-    buyer, suppliers = upcoming
+    buyer, _suppliers = upcoming
     organizer = signed_in(app, make_user("organizer"))
     organizer.post("/organizer/meetings/run", data={"time_limit": "2"})
     organizer.post("/organizer/meetings/publish")
@@ -125,7 +125,7 @@ def cancelled_slot(app, meeting_id: int) -> str:
 
 
 def test_withdrawing_an_accepted_request_takes_its_meeting_off_both_agendas(app, accepted, make_user):
-    buyer, suppliers = accepted
+    buyer, _suppliers = accepted
     organizer = signed_in(app, make_user("organizer"))
     organizer.post("/organizer/meetings/run", data={"time_limit": "2"})
     organizer.post("/organizer/meetings/publish")

@@ -7,8 +7,8 @@ from fairmatch.auth.models import User
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import RuleViolation
 from fairmatch.extensions import db
-from fairmatch.meetings.day import set_availability
 from fairmatch.meetings.codes import badge_code, meeting_code
+from fairmatch.meetings.day import set_availability
 from fairmatch.meetings.models import Arrival, Meeting, MeetingOutcome
 from fairmatch.organizer.models import Fair
 from tests.conftest import signed_in
@@ -17,10 +17,7 @@ from tests.conftest import signed_in
 def published(app, runner) -> list[Meeting]:
     assert runner.invoke(args=["schedule-meetings", "--publish", "--time-limit", "2"]).exit_code == 0
     with app.app_context():
-        meetings = db.session.scalars(select(Meeting).order_by(Meeting.starts_at)).all()
-        for m in meetings:
-            m.request.receiver  # loaded before the session ends
-        return meetings
+        return db.session.scalars(select(Meeting).order_by(Meeting.starts_at)).all()
 
 
 def test_the_scheduler_keeps_out_of_the_slots_a_participant_cannot_meet_in(app, runner, accepted):
