@@ -76,13 +76,15 @@ def request_for(request_id: int, user) -> MeetingRequest:
     return meeting
 
 
-def answer(meeting: MeetingRequest, actor, accept: bool, reason: str = "") -> MeetingRequest:
-    """The receiver accepts, or declines with an optional reason; the sender is told."""
+def answer(meeting: MeetingRequest, actor, accept: bool, reason: str = "", must_meet: bool = False) -> MeetingRequest:
+    """The receiver accepts (marking it "must meet" on its side too, if it wishes), or declines with
+    an optional reason; the sender is told."""
     if actor not in meeting.receiver.members:
         raise NotAllowed(_("Only the enterprise that was asked can answer."))
     if meeting.state != "pending":
         raise Conflict(_("This request has already been decided."))
     meeting.state = "accepted" if accept else "declined"
+    meeting.must_meet_to = accept and must_meet
     meeting.decline_reason = None if accept else (reason or None)
     meeting.decided_at = utcnow()
     for member in meeting.sender.members:

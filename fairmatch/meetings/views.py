@@ -6,10 +6,13 @@ from itertools import groupby
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from sqlalchemy import select
 
 from fairmatch.auth.decorators import acting_enterprise
 from fairmatch.database import utcnow
-from fairmatch.errors import RuleViolation
+from fairmatch.enterprises.models import Enterprise
+from fairmatch.errors import DomainError, RuleViolation
+from fairmatch.extensions import db
 from fairmatch.i18n import language
 from fairmatch.meetings import day, documents, services
 from fairmatch.meetings.forms import MEETING_STATE_LABELS, OUTCOME_LABELS, OutcomeForm
@@ -27,13 +30,30 @@ def mine():
     return render_template("meetings/mine.html", enterprise=enterprise, requests=services.requests_of(enterprise))
 
 
-@blueprint.post("/me/meetings/request")
+@blueprint.route("/me/meetings/request", methods=["GET", "POST"])
 @login_required
 def ask():
-    meeting = services.request_meeting(acting_enterprise(), request.form.get("to", "")[:60], current_user,
-                                       request.form.get("message", "").strip(), request.form.get("must_meet") == "1")
-    flash(_("Meeting request sent to %(name)s.", name=meeting.receiver.name_vi or meeting.receiver.name_en), "success")
-    return redirect(url_for("meetings.mine"))
+    """Ask an enterprise for a meeting, with a message and a "must meet" mark; from a match card the
+    request is sent at once, from a profile or the directory this page asks for the message first."""
+    sender = acting_enterprise()
+    to = (request.values.get("to") or "")[:60]
+    receiver = db.session.scalar(select(Enterprise).where(Enterprise.key == to))
+    if receiver is None:
+        abort(404)
+    message, must_meet = request.form.get("message", "").strip(), request.form.get("must_meet") in ("1", "y")
+    status = 200
+    if request.method == "POST":
+        try:
+            meeting = services.request_meeting(sender, to, current_user, message, must_meet)
+        except DomainError as refusal:
+            db.session.rollback()
+            flash(refusal.message, "error")
+            status = refusal.status
+        else:
+            flash(_("Meeting request sent to %(name)s.", name=meeting.receiver.name_vi or meeting.receiver.name_en),
+                  "success")
+            return redirect(url_for("meetings.mine"))
+    return render_template("meetings/ask.html", receiver=receiver, message=message, must_meet=must_meet), status
 
 
 @blueprint.post("/me/meetings/<int:request_id>/<any(accept, decline, cancel):action>")
@@ -44,7 +64,8 @@ def act(request_id: int, action: str):
         services.cancel(meeting, current_user)
         flash(_("The meeting request is cancelled."), "info")
     else:
-        services.answer(meeting, current_user, action == "accept", request.form.get("reason", "").strip()[:2000])
+        services.answer(meeting, current_user, action == "accept", request.form.get("reason", "").strip()[:2000],
+                        must_meet=request.form.get("must_meet") == "1")
         flash(_("Accepted: the organizer's scheduler will give the meeting a time and a table.")
               if action == "accept" else _("Declined; the other side has been told."), "info")
     return redirect(url_for("meetings.mine"))
