@@ -1,9 +1,17 @@
-"""The signed-in user's in-app messages."""
+"""The signed-in user's in-app messages, and the organizer's view of the whole outbox."""
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from fairmatch.auth.decorators import role_required
+from fairmatch.extensions import db
+from fairmatch.i18n import local_datetime
 from fairmatch.notifications import services
+from fairmatch.notifications.delivery import mail_settings, retry_now
+from fairmatch.notifications.mail import BadMailSettings
+from fairmatch.notifications.models import Notification
+from fairmatch.notifications.outbox import STATE_LABELS, OutboxFilters, kind_label, outbox_page
 
 blueprint = Blueprint("notifications", __name__)
 
@@ -19,3 +27,37 @@ def inbox():
 def mark_read():
     services.mark_all_read(current_user)
     return redirect(url_for("notifications.inbox"))
+
+
+@blueprint.get("/organizer/outbox")
+@role_required("organizer")
+def outbox():
+    filters = OutboxFilters.from_args(request.args)
+    try:
+        delivery_on = mail_settings() is not None
+    except BadMailSettings:
+        delivery_on = False
+    return render_template("notifications/outbox.html", filters=filters, result=outbox_page(filters),
+                           state_labels=STATE_LABELS, kind_label=kind_label, delivery_on=delivery_on)
+
+
+@blueprint.post("/organizer/outbox/<int:message_id>/retry")
+@role_required("organizer")
+def retry(message_id: int):
+    message = db.session.get(Notification, message_id) or abort(404)
+    if message.email_state not in ("failed", "pending"):
+        flash(_("This message is not waiting for email delivery."), "info")
+    else:
+        outcome = retry_now(message, current_user)
+        message = db.session.get(Notification, message_id)
+        if outcome is None:
+            flash(_("The message is queued again; email delivery is off (SMTP_URL is not set), so it stays "
+                    "in the recipient's in-app inbox."), "info")
+        elif outcome.state_counter == "sent":
+            flash(_("The message was emailed to %(email)s.", email=message.email), "success")
+        else:
+            flash(_("Sending failed again: %(error)s. Next attempt: %(time)s.", error=message.email_error,
+                    time=local_datetime(message.email_next_attempt_at) if message.email_next_attempt_at
+                    else _("none")), "error")
+    args = {key: request.form[key] for key in ("state", "kind", "recipient", "page") if request.form.get(key)}
+    return redirect(url_for("notifications.outbox", **args))
