@@ -86,7 +86,7 @@ def outbox_page(filters: OutboxFilters) -> OutboxPage:
     counts = dict.fromkeys(EMAIL_STATES, 0)
     counts.update(db.session.execute(
         select(Notification.email_state, func.count(Notification.id)).group_by(Notification.email_state)
-    ).tuples().all())
+    ).all())
     kinds = sorted(set(KIND_LABELS) | set(db.session.scalars(select(Notification.kind).distinct())))
     return OutboxPage(messages, total, page, pages, counts, kinds)
 
