@@ -3,6 +3,7 @@ per line on stderr; stdout carries only the result."""
 
 import json
 import sys
+from pathlib import Path
 
 import click
 from flask import Flask
@@ -213,9 +214,39 @@ def send_outbox(limit: str) -> None:
     click.echo(str(summary))
 
 
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False))
+@with_appcontext
+def backup_database(path: str) -> None:
+    """Write a consistent backup of the whole database to a new file PATH, safe while the app runs."""
+    from fairmatch.backup import BackupRefused, backup
+
+    try:
+        click.echo(backup(db.engine, Path(path)))
+    except BackupRefused as refusal:
+        fail(*refusal.problems)
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--yes", is_flag=True, help="replace a database that holds data")
+@with_appcontext
+def restore_database(path: str, yes: bool) -> None:
+    """Replace the database's content with the backup at PATH, then upgrade its schema."""
+    from fairmatch.backup import BackupRefused, restore
+
+    db.session.remove()
+    try:
+        summary = restore(db.engine, Path(path), replace=yes)
+    except BackupRefused as refusal:
+        fail(*refusal.problems)
+    upgrade()
+    click.echo(summary)
+
+
 def init_app(app: Flask) -> None:
     for command in (init_db, seed_demo, users, tokens, import_data, export_data, expire_holds, matches,
-                    schedule_meetings, send_outbox):
+                    schedule_meetings, send_outbox, backup_database, restore_database):
         app.cli.add_command(command)
 
 
