@@ -44,8 +44,19 @@ class RunSummary:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
 
+    def add(self, outcome: Outcome) -> None:
+        setattr(self, outcome.result, getattr(self, outcome.result) + 1)
+        if outcome.error and outcome.error not in self.errors:
+            self.errors.append(outcome.error)
+
     def __str__(self) -> str:
         return f"sent {self.sent}, retry later {self.retry}, failed {self.failed}"
+
+
+@dataclass
+class Outcome:
+    result: str  # "sent", "retry" (pending, with a next attempt) or "failed"
+    error: str | None = None
 
 
 def mail_settings() -> tuple[SmtpSettings, str] | None:
@@ -85,18 +96,9 @@ def send_due(settings: tuple[SmtpSettings, str], *, limit: int = 500, now: datet
     with Mailer(server) as mailer:
         for message_id in due:
             outcome = _deliver(message_id, mailer, sender, now)
-            if outcome is None:
-                continue
-            setattr(summary, outcome.state_counter, getattr(summary, outcome.state_counter) + 1)
-            if outcome.error and outcome.error not in summary.errors:
-                summary.errors.append(outcome.error)
+            if outcome is not None:
+                summary.add(outcome)
     return summary
-
-
-@dataclass
-class Outcome:
-    state_counter: str  # "sent", "retry" or "failed"
-    error: str | None = None
 
 
 def _deliver(message_id: int, mailer: Mailer, sender: str, now: datetime) -> Outcome | None:
@@ -135,12 +137,12 @@ def _record_failure(message: Notification, error: str, now: datetime) -> Outcome
     message.email_error = error[:1000]
     if message.email_attempts >= current_app.config["MAIL_MAX_ATTEMPTS"]:
         message.email_state, message.email_next_attempt_at = "failed", None
-        counter = "failed"
+        result = "failed"
     else:
         message.email_next_attempt_at = now + retry_delay(message.email_attempts)
-        counter = "retry"
+        result = "retry"
     db.session.commit()
-    return Outcome(counter, error)
+    return Outcome(result, error)
 
 
 def _email(message: Notification, sender: str, now: datetime):
@@ -163,23 +165,29 @@ def _email(message: Notification, sender: str, now: datetime):
     )
 
 
-def retry_now(message: Notification, actor) -> Outcome | None:
+def delivery_status() -> tuple[bool, str | None]:
+    """Whether email delivery is on, and why the settings are unusable if they are."""
+    try:
+        return mail_settings() is not None, None
+    except BadMailSettings as problem:
+        return False, str(problem)
+
+
+def retry_now(message: Notification, actor) -> str:
     """Put a failed (or waiting) message back at the head of the queue with a fresh set of attempts,
-    audit-logged, and try it at once when email delivery is on. Returns what the try gave, or None
-    when delivery is off and the message simply waits in the queue."""
-    if message.email_state not in ("failed", "pending"):
-        return None
+    audit-logged, and try it at once when email delivery is on.
+
+    Returns "sent", "retry" or "failed" after a try, or "queued" when the message waits for the next
+    run of send-outbox (delivery is off, or a run already has it).
+    """
     record("notification.email_retried", message,
            {"state": message.email_state, "attempts": message.email_attempts, "error": message.email_error},
            actor=actor)
     message.email_state, message.email_attempts, message.email_next_attempt_at = "pending", 0, None
     db.session.commit()
-    try:
-        settings = mail_settings()
-    except BadMailSettings:
-        settings = None
-    if settings is None:
-        return None
-    server, sender = settings
+    if not delivery_status()[0]:
+        return "queued"
+    server, sender = mail_settings()
     with Mailer(server) as mailer:
-        return _deliver(message.id, mailer, sender, utcnow())
+        outcome = _deliver(message.id, mailer, sender, utcnow())
+    return outcome.result if outcome else "queued"

@@ -146,6 +146,8 @@ class Mailer:
             raise DeliveryError(f"recipient refused: {code} {_text(reply)}") from None
         except smtplib.SMTPResponseException as error:
             raise DeliveryError(f"{error.smtp_code} {_text(error.smtp_error)}") from None
+        except smtplib.SMTPNotSupportedError as error:  # e.g. a non-ASCII address the server cannot take
+            raise DeliveryError(str(error)) from None
         except (smtplib.SMTPException, OSError) as error:
             self.close()
             raise DeliveryError(f"connection lost: {error}") from None

@@ -1,11 +1,13 @@
 """send-outbox: pending messages go out through a real SMTP server; failures wait, back off, and
 finally give up, visibly."""
 
+import threading
 from datetime import timedelta
 
 import pytest
 
 from fairmatch.database import utcnow
+from fairmatch.extensions import db
 from fairmatch.notifications.delivery import mail_settings, send_due
 from fairmatch.notifications.mail import BadMailSettings, parse_smtp_url
 from tests.notifications.conftest import SENDER, free_port, outbox
@@ -148,3 +150,23 @@ def test_smtp_urls_name_the_server_the_encryption_and_the_account():
     assert (implicit.port, implicit.implicit_tls) == (465, True)
     with pytest.raises(BadMailSettings):
         parse_smtp_url("smtp://mail.example.vn?starttls=maybe")
+
+
+def test_two_runs_at_once_send_each_message_exactly_once(mail_app, smtp_server, queue_message):
+    recipients = {queue_message(mail_app) for _ in range(12)}
+    summaries = []
+
+    def run():
+        with mail_app.app_context():
+            summaries.append(send_due(mail_settings()))
+            db.session.remove()
+
+    runs = [threading.Thread(target=run) for _ in range(2)]
+    for thread in runs:
+        thread.start()
+    for thread in runs:
+        thread.join(timeout=60)
+
+    assert sorted(email["To"] for email in smtp_server.received) == sorted(recipients)
+    assert sum(summary.sent for summary in summaries) == 12
+    assert {m.email_attempts for m in outbox(mail_app)} == {1}

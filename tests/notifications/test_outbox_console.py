@@ -115,3 +115,10 @@ def test_the_organizer_start_page_links_to_the_outbox(app, runner):
     assert runner.invoke(args=["seed-demo", "--enterprises", "40"]).exit_code == 0
     organizer = signed_in(app, "btc@demo.fairmatch.vn", DEMO_PASSWORD)
     assert 'href="/organizer/outbox"' in organizer.get("/organizer/").get_data(as_text=True)
+
+
+def test_unusable_email_settings_are_shown_to_the_organizer(make_app, make_user):
+    app = make_app(SMTP_URL="smtp://mail.example.vn?tls=1", MAIL_FROM="no-reply@example.vn")
+    organizer = signed_in(app, make_user("organizer"))
+    page = organizer.get("/organizer/outbox?lang=en").get_data(as_text=True)
+    assert "the email settings cannot be used" in page and "unknown option &#39;tls&#39;" in page
