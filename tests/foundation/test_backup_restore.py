@@ -134,3 +134,30 @@ def test_restore_refuses_a_file_that_is_not_a_backup_and_changes_nothing(app, ru
     with app.app_context():
         assert db.session.scalar(select(func.count(Enterprise.id))) == 2
         db.session.remove()
+
+
+def test_restore_refuses_a_backup_of_the_other_kind_of_database(app, runner, fair_data, tmp_path):
+    kind = "postgresql" if POSTGRES_URL else "sqlite"
+    other = tmp_path / "other.backup"
+    other.write_bytes(b"SQLite format 3\x00" + bytes(100) if POSTGRES_URL else b"PGDMP\x01\x0e\x00" + bytes(100))
+    result = runner.invoke(args=["restore", str(other), "--yes"])
+    assert result.exit_code == 1
+    assert f"cannot be restored into a {kind} database" in result.stderr
+    assert len(names(app)) == 2
+
+
+def test_restore_refuses_a_backup_made_by_a_newer_fairmatch(app, runner, fair_data, tmp_path):
+    with app.app_context():
+        current = db.session.scalar(text("SELECT version_num FROM alembic_version"))
+        db.session.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+        db.session.commit()
+        path = tmp_path / "future.backup"
+        assert runner.invoke(args=["backup", str(path)]).exit_code == 0
+        db.session.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": current})
+        db.session.commit()
+        db.session.remove()
+
+    result = runner.invoke(args=["restore", str(path), "--yes"])
+
+    assert result.exit_code == 1 and "newer fairmatch (schema 9999_from_the_future)" in result.stderr
+    assert len(names(app)) == 2
