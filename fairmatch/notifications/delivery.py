@@ -126,7 +126,8 @@ def _claim(message_id: int, now: datetime) -> bool:
         update(Notification)
         .where(Notification.id == message_id, Notification.email_state == "pending",
                or_(Notification.email_next_attempt_at.is_(None), Notification.email_next_attempt_at <= now))
-        .values(email_attempts=Notification.email_attempts + 1, email_next_attempt_at=now + CLAIM)
+        # The claim runs from the real clock: a long run must not hand out claims that already expired.
+        .values(email_attempts=Notification.email_attempts + 1, email_next_attempt_at=max(now, utcnow()) + CLAIM)
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
