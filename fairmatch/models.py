@@ -16,7 +16,7 @@ from fairmatch.enterprises.models import (
 from fairmatch.matching.models import ChangeStamp, MatchFeedback, SourcingRequest
 from fairmatch.meetings.models import CalendarFeed, Meeting, MeetingRequest
 from fairmatch.notifications.models import Notification
-from fairmatch.organizer.models import Fair
+from fairmatch.organizer.models import Fair, OrganizerInvitation
 
 __all__ = [
     "ApiToken",
@@ -38,6 +38,7 @@ __all__ = [
     "Membership",
     "Need",
     "Notification",
+    "OrganizerInvitation",
     "PasswordReset",
     "Payment",
     "Product",
