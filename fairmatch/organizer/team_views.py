@@ -10,7 +10,7 @@ from fairmatch.errors import DomainError
 from fairmatch.extensions import db
 from fairmatch.i18n import language
 from fairmatch.organizer import team
-from fairmatch.organizer.team_forms import AcceptInvitationForm, InviteForm
+from fairmatch.organizer.forms import AcceptInvitationForm, InviteForm
 
 blueprint = Blueprint("organizer_team", __name__, url_prefix="/organizer/team")
 organizer_only = role_required("organizer")

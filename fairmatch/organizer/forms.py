@@ -1,8 +1,9 @@
-"""Forms of the organizer team: an invitation, and the invitee's name and password."""
+"""Organizer forms: an invitation to the team, the invitee's name and password, a new edition."""
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectField, StringField
+from wtforms import DateField, PasswordField, SelectField, StringField
 from wtforms.validators import EqualTo, ValidationError
 
 from fairmatch.auth.passwords import password_problems
@@ -30,3 +31,16 @@ class AcceptInvitationForm(FlaskForm):
         problems = password_problems(field.data or "", self.invited_email)
         if problems:
             raise ValidationError(" ".join(problems))
+
+
+class EditionForm(FlaskForm):
+    source = SelectField(_l("Copy the halls, booths, prices and meeting settings of"), coerce=int,
+                         validate_choice=False)
+    name_vi = StringField(_l("Name in Vietnamese"), [required(), max_length(300)], **TEXT)
+    name_en = StringField(_l("Name in English"), [required(), max_length(300)], **TEXT)
+    starts_on = DateField(_l("First day"), [required()])
+    ends_on = DateField(_l("Last day"), [required()])
+
+    def validate_ends_on(self, field):
+        if self.starts_on.data and field.data and field.data < self.starts_on.data:
+            raise ValidationError(_("The fair cannot end before it starts."))
