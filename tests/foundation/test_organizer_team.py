@@ -88,7 +88,7 @@ def test_the_last_active_organizer_cannot_be_deactivated(app, make_user):
     from fairmatch.organizer.team import set_organizer_active
 
     last, former = make_user("organizer"), make_user("organizer", active=False)
-    with app.test_request_context():
+    with app.test_request_context("/?lang=en"):
         actor = db.session.scalar(select(User).where(User.email == former))
         target = db.session.scalar(select(User).where(User.email == last))
         with pytest.raises(RuleViolation, match="at least one active organizer"):
