@@ -4,7 +4,7 @@ reactivate a colleague, and decide on joining an enterprise that has no owner to
 import secrets
 from datetime import timedelta
 
-from flask import current_app, url_for
+from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -17,6 +17,9 @@ from fairmatch.errors import Conflict, NotFound, RuleViolation
 from fairmatch.extensions import db
 from fairmatch.notifications.services import notify
 from fairmatch.organizer.models import OrganizerInvitation
+
+# Long enough to reach a colleague back from a trip; short enough that a forgotten link dies.
+INVITATION_DAYS = 7
 
 
 def organizers() -> list[tuple[User, str, OrganizerInvitation | None]]:
@@ -66,7 +69,7 @@ def invite_organizer(email: str, name: str, locale: str, actor: User) -> Organiz
             OrganizerInvitation.revoked_at.is_(None))):
         earlier.revoked_at = utcnow()
     secret = secrets.token_urlsafe(32)
-    days = current_app.config.get("ORGANIZER_INVITATION_DAYS", 7)
+    days = INVITATION_DAYS
     invitation = OrganizerInvitation(user=user, token_hash=hash_secret(secret), invited_by_id=actor.id,
                                      expires_at=utcnow() + timedelta(days=days))
     db.session.add(invitation)
