@@ -89,12 +89,13 @@ def register_blueprints(app: Flask) -> None:
     from fairmatch.meetings.console import blueprint as meeting_console
     from fairmatch.meetings.views import blueprint as meetings
     from fairmatch.notifications.views import blueprint as notifications
+    from fairmatch.organizer.edition_views import blueprint as editions
     from fairmatch.organizer.prints import blueprint as prints
+    from fairmatch.organizer.team_views import blueprint as organizer_team
     from fairmatch.organizer.views import blueprint as organizer
 
     for blueprint in (home, auth, enterprises, booths, booth_console, matching, meetings, meeting_console, organizer,
-                      prints,
-                      notifications, api):
+                      organizer_team, editions, prints, notifications, api):
         app.register_blueprint(blueprint)
 
 

@@ -16,7 +16,7 @@ from fairmatch.enterprises.models import (
 from fairmatch.matching.models import ChangeStamp, MatchFeedback, SourcingRequest
 from fairmatch.meetings.models import Arrival, CalendarFeed, Meeting, MeetingOutcome, MeetingRequest, Unavailability
 from fairmatch.notifications.models import Notification
-from fairmatch.organizer.models import Fair
+from fairmatch.organizer.models import Fair, OrganizerInvitation
 
 __all__ = [
     "ApiToken",
@@ -40,6 +40,7 @@ __all__ = [
     "Membership",
     "Need",
     "Notification",
+    "OrganizerInvitation",
     "PasswordReset",
     "Payment",
     "Product",

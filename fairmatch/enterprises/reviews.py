@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 from fairmatch.audit.services import record
 from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise, Product
-from fairmatch.errors import NotFound, RuleViolation
+from fairmatch.errors import Conflict, NotFound, RuleViolation
 from fairmatch.extensions import db
 from fairmatch.notifications.services import notify
 
@@ -35,6 +35,17 @@ def verification_queue() -> tuple[list[Enterprise], list[Product]]:
         .order_by(Product.id)
     )
     return list(enterprises), list(claims)
+
+
+def require_waiting(item: Enterprise | Product) -> None:
+    """Refuse an item that has left the verification queue (decided meanwhile, e.g. by a colleague)."""
+    if isinstance(item, Enterprise):
+        decided = item.verified or item.declined_reason is not None
+    else:
+        decided = (item.recognized_year is None or item.recognized_verified
+                   or item.recognized_declined_reason is not None)
+    if decided:
+        raise Conflict(_("This has already been decided."))
 
 
 def _reason(approve: bool, reason: str | None) -> str | None:
