@@ -19,7 +19,14 @@ from fairmatch.extensions import db
 from fairmatch.forms import options
 from fairmatch.meetings import day
 from fairmatch.meetings.codes import read_code
-from fairmatch.meetings.forms import MEETING_STATE_LABELS, MeetingSettingsForm, MoveForm, sessions_text
+from fairmatch.meetings.forms import (
+    MEETING_STATE_LABELS,
+    OUTCOME_LABELS,
+    RUN_STATUS_LABELS,
+    MeetingSettingsForm,
+    MoveForm,
+    sessions_text,
+)
 from fairmatch.meetings.models import Arrival, Meeting, MeetingRequest
 from fairmatch.meetings.schedule import live_meetings, publish_drafts, schedule_meetings, slots_of, table_labels
 from fairmatch.organizer.models import require_current_fair
@@ -72,6 +79,8 @@ def _review(fair) -> dict:
     meetings = db.session.scalars(live_meetings(fair).order_by(Meeting.starts_at, Meeting.table, Meeting.booth)).all()
     slots = slots_of(fair)
     by_cell = {(m.slot_id, m.table or m.booth): m for m in meetings}
+    busy = {m.slot_id for m in meetings}
+    by_day = [(d, list(group)) for d, group in groupby(slots, key=lambda s: s.day)]
     places = [t for t in table_labels(fair) if any(m.table == t for m in meetings)]
     places += sorted({m.booth for m in meetings if m.booth})
     last_run = db.session.scalar(
@@ -89,9 +98,11 @@ def _review(fair) -> dict:
     counts = dict(db.session.execute(select(Meeting.state, func.count()).where(Meeting.fair_id == fair.id)
                                      .group_by(Meeting.state)).all())
     return {
-        "days": [(d, list(group)) for d, group in groupby(slots, key=lambda s: s.day)],
+        # Days without any meeting are left out of the grid.
+        "days": [(d, day_slots) for d, day_slots in by_day if any(s.id in busy for s in day_slots)],
         "places": places, "by_cell": by_cell, "loads": day.loads(fair), "unplaced": unplaced, "last_run": last_run,
         "counts": counts, "offers": day.freed_slot_offers(fair), "state_labels": MEETING_STATE_LABELS,
+        "status_labels": RUN_STATUS_LABELS,
         "time_limits": TIME_LIMITS,
     }
 
@@ -138,7 +149,7 @@ def meeting(meeting_id: int):
     else:
         form.process(data={"slot": chosen.slot_id, "place": chosen.table or "booth"})
     return render_template("meetings/console_meeting.html", fair=fair, meeting=chosen, form=form,
-                           state_labels=MEETING_STATE_LABELS), status
+                           state_labels=MEETING_STATE_LABELS, outcome_labels=OUTCOME_LABELS), status
 
 
 def _act(chosen: Meeting, fair, form: MoveForm) -> None:

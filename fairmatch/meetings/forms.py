@@ -21,7 +21,7 @@ MEETING_STATES = {
 MEETING_STATE_LABELS = {
     "draft": _l("Draft"),
     "published": _l("Published"),
-    "held": _l("Held"),
+    "held": _l("Took place"),
     "no_show": _l("Not attended"),
     "cancelled": _l("Cancelled"),
 }
@@ -32,6 +32,13 @@ OUTCOME_LABELS = {
     "contract": _l("Contract signed"),
     "mou": _l("MoU signed"),
     "none": _l("Nothing further"),
+}
+
+RUN_STATUS_LABELS = {
+    "optimal": _l("optimal"),
+    "feasible": _l("valid, not proven best"),
+    "infeasible": _l("infeasible"),
+    "unknown": _l("no schedule found in time"),
 }
 
 SESSION = re.compile(r"\s*([a-z0-9_-]{1,12})\s+(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s*")
