@@ -67,7 +67,7 @@ def test_the_host_marks_a_meeting_held_and_both_sides_record_outcomes(app, runne
     assert buyer.post(f"/me/agenda/{meeting.id}/outcome", data={"outcome": "quotation"}).status_code == 409
     assert host.post(f"/me/agenda/{meeting.id}/held").status_code == 302
     page = buyer.get("/me/agenda?lang=en").get_data(as_text=True)
-    assert "Held" in page and "What came of the meeting?" in page
+    assert "Took place" in page and "What came of the meeting?" in page
     assert buyer.post(f"/me/agenda/{meeting.id}/outcome", data={"outcome": "quotation", "note": "Báo giá 5.000 bộ"}
                       ).status_code == 302
     assert host.post(f"/me/agenda/{meeting.id}/outcome", data={"outcome": "contract"}).status_code == 302
