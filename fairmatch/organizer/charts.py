@@ -37,7 +37,7 @@ def of(figures: Dashboard) -> Charts:
         Step(_("Meeting requests"), f.requests),
         Step(_("Accepted"), f.accepted),
         Step(_("Scheduled (published)"), f.scheduled),
-        Step(_("Held"), f.held),
+        Step(_("Took place"), f.held),
         Step(_("With an outcome"), f.with_outcome),
     ], scale=max(f.requests, 1) if f.matches_shown > 4 * f.requests else None)
     states = [Segment(s, str(MEETING_LABELS[s]), f"meeting-{s}") for s in DAY_STATES]

@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 MEETING_LABELS = {
     "draft": _l("Draft"),
     "published": _l("Published"),
-    "held": _l("Held"),
+    "held": _l("Took place"),
     "no_show": _l("No-show"),
     "cancelled": _l("Cancelled"),
 }
