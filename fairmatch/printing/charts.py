@@ -8,11 +8,11 @@ each value is written beside its bar, so that a black-and-white printout still s
 from dataclasses import dataclass
 from html import escape
 
-WIDTH = 400  # viewBox units; the SVG scales to its container
+WIDTH = 360  # viewBox units; the SVG scales to its container (about 1:1 on a phone)
 LABEL = 16  # height of a label line
 BAR = 18
 GAP = 10
-FONT = 12
+FONT = 13
 
 
 @dataclass(frozen=True)
@@ -53,26 +53,26 @@ def _text(x: float, y: float, text: str, css_class: str = "chart-label", anchor:
 
 
 def stacked_bars(title: str, segments: list[Segment], rows: list[BarRow], scale: int | None = None) -> str:
-    """One horizontal bar per row, split into `segments`; the longest bar (or `scale`) fills the width."""
+    """One horizontal bar per row, split into `segments`; the longest bar (or `scale`) fills the width.
+    The row's total (and note) is written at the right end of its label line."""
     largest = max([scale or 0, *(row.total for row in rows)]) or 1
-    room = WIDTH - 70  # leave space for the total written after the bar
     body, y = [], 0.0
     for row in rows:
         body.append(_text(0, y + FONT, row.label))
+        total = f"{row.total}" + (f" · {row.note}" if row.note else "")
+        body.append(_text(WIDTH, y + FONT, total, "chart-total", "end"))
         y += LABEL + 2
         x = 0.0
         for segment in segments:
             value = row.values.get(segment.key, 0)
             if value <= 0:
                 continue
-            width = room * value / largest
+            width = WIDTH * value / largest
             body.append(f'<rect class="{segment.css_class}" x="{x:.2f}" y="{y:g}" width="{width:.2f}" '
                         f'height="{BAR}"><title>{escape(segment.label)}: {value}</title></rect>')
             if width >= 22:
                 body.append(_text(x + width / 2, y + BAR - 5, str(value), "chart-value", "middle"))
             x += width
-        total = f"{row.total}" + (f" · {row.note}" if row.note else "")
-        body.append(_text(x + 6, y + BAR - 5, total, "chart-total"))
         y += BAR + GAP
     return _svg(max(y, LABEL), title, body)
 
