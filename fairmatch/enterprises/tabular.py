@@ -1,5 +1,6 @@
-"""The directory as a spreadsheet: CSV (UTF-8 with a byte-order mark, so that Excel reads the
-Vietnamese right) and XLSX. Headers and labels follow the page's language; data is as stored."""
+"""Tables as spreadsheets — the directory, and every other export built on its helpers: CSV
+(UTF-8 with a byte-order mark, so that Excel reads the Vietnamese right) and XLSX. Headers and
+labels follow the page's language; data is as stored."""
 
 import csv
 import io
