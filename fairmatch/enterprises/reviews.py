@@ -15,22 +15,26 @@ from fairmatch.errors import Conflict, NotFound, RuleViolation
 from fairmatch.extensions import db
 from fairmatch.notifications.services import notify
 
+# What waits for an organizer: the queue lists these rows and the dashboard counts them.
+ENTERPRISE_WAITING = (Enterprise.verified.is_(False), Enterprise.declined_reason.is_(None))
+CLAIM_WAITING = (
+    Product.recognized_year.is_not(None),
+    Product.recognized_verified.is_(False),
+    Product.recognized_declined_reason.is_(None),
+)
+
 
 def verification_queue() -> tuple[list[Enterprise], list[Product]]:
     """Enterprises waiting for verification, oldest first, and recognition claims waiting."""
     enterprises = db.session.scalars(
         select(Enterprise)
-        .where(Enterprise.verified.is_(False), Enterprise.declined_reason.is_(None))
+        .where(*ENTERPRISE_WAITING)
         .options(selectinload(Enterprise.sectors))
         .order_by(Enterprise.created_at, Enterprise.id)
     )
     claims = db.session.scalars(
         select(Product)
-        .where(
-            Product.recognized_year.is_not(None),
-            Product.recognized_verified.is_(False),
-            Product.recognized_declined_reason.is_(None),
-        )
+        .where(*CLAIM_WAITING)
         .options(selectinload(Product.enterprise), selectinload(Product.category))
         .order_by(Product.id)
     )

@@ -19,14 +19,8 @@ from fairmatch.extensions import db
 from fairmatch.forms import options
 from fairmatch.meetings import day
 from fairmatch.meetings.codes import read_code
-from fairmatch.meetings.forms import (
-    MEETING_STATE_LABELS,
-    OUTCOME_LABELS,
-    RUN_STATUS_LABELS,
-    MeetingSettingsForm,
-    MoveForm,
-    sessions_text,
-)
+from fairmatch.meetings.forms import MeetingSettingsForm, MoveForm, sessions_text
+from fairmatch.meetings.labels import MEETING_STATE_LABELS, OUTCOME_LABELS, RUN_STATUS_LABELS
 from fairmatch.meetings.models import Arrival, Meeting, MeetingRequest
 from fairmatch.meetings.schedule import live_meetings, publish_drafts, schedule_meetings, slots_of, table_labels
 from fairmatch.organizer.models import require_current_fair

@@ -1,5 +1,4 @@
-"""Labels of meeting states and outcomes; the organizer's meeting settings and the forms of the
-meeting day."""
+"""The organizer's meeting settings and the forms of the meeting day."""
 
 import re
 from datetime import time
@@ -10,36 +9,7 @@ from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringF
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
 from fairmatch.forms import TEXT, max_length, options, required
-
-MEETING_STATES = {
-    "pending": _l("Waiting for an answer"),
-    "accepted": _l("Accepted"),
-    "declined": _l("Declined"),
-    "cancelled": _l("Cancelled"),
-}
-
-MEETING_STATE_LABELS = {
-    "draft": _l("Draft"),
-    "published": _l("Published"),
-    "held": _l("Took place"),
-    "no_show": _l("Not attended"),
-    "cancelled": _l("Cancelled"),
-}
-
-OUTCOME_LABELS = {
-    "follow_up": _l("Follow-up planned"),
-    "quotation": _l("Quotation requested"),
-    "contract": _l("Contract signed"),
-    "mou": _l("MoU signed"),
-    "none": _l("Nothing further"),
-}
-
-RUN_STATUS_LABELS = {
-    "optimal": _l("optimal"),
-    "feasible": _l("valid, not proven best"),
-    "infeasible": _l("infeasible"),
-    "unknown": _l("no schedule found in time"),
-}
+from fairmatch.meetings.labels import OUTCOME_LABELS
 
 SESSION = re.compile(r"\s*([a-z0-9_-]{1,12})\s+(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s*")
 

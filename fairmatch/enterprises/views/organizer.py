@@ -2,9 +2,8 @@
 and the directory as a spreadsheet."""
 
 import json
-from datetime import datetime
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -15,13 +14,13 @@ from fairmatch.enterprises.import_report import import_report
 from fairmatch.enterprises.models import Enterprise, Product
 from fairmatch.enterprises.organizer_forms import CategoryForm, ImportForm, ReviewForm, category_form_data
 from fairmatch.enterprises.services import all_matching, enterprise_by_key
-from fairmatch.enterprises.tabular import as_csv, as_xlsx, directory_table
+from fairmatch.enterprises.tabular import directory_table, download, spreadsheet
 from fairmatch.enterprises.views import blueprint
 from fairmatch.enterprises.views.directory import directory_query
 from fairmatch.errors import DomainError, NotFound
 from fairmatch.exchange import Problem
 from fairmatch.extensions import db
-from fairmatch.i18n import fair_zone, language
+from fairmatch.i18n import language
 from fairmatch.organizer.bulk import BulkForm, apply_to_each
 from fairmatch.supplychain.text import N_
 
@@ -177,23 +176,11 @@ def _read_document(data: bytes):
 @organizer_only
 def export_json():
     body = json.dumps(export_document(), ensure_ascii=False, indent=1)
-    return _download(body.encode("utf-8"), "application/json", "json")
+    return download(body.encode("utf-8"), "json", "fairmatch-exchange")
 
 
 @blueprint.get("/organizer/directory.<any(csv, xlsx):format>")
 @organizer_only
 def export_directory(format: str):
     header, rows = directory_table(all_matching(directory_query()))
-    if format == "csv":
-        return _download(as_csv(header, rows), "text/csv", "csv", "directory")
-    return _download(as_xlsx(header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                     "xlsx", "directory")
-
-
-def _download(body: bytes, mimetype: str, extension: str, name: str = "fairmatch-exchange") -> Response:
-    """An attachment named after its content and today's date in the fair's time zone."""
-    response = Response(body, mimetype=mimetype)
-    today = datetime.now(fair_zone()).date().isoformat()
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}-{today}.{extension}"'
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return spreadsheet(header, rows, format, "directory")
