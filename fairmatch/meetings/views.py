@@ -49,8 +49,10 @@ def act(request_id: int, action: str):
 def agenda():
     enterprise = acting_enterprise()
     fair = require_current_fair()
-    return render_template("meetings/agenda.html", enterprise=enterprise, fair=fair,
-                           meetings=agenda_of(enterprise.id, fair), has_feed=services.has_calendar_feed(current_user))
+    meetings = agenda_of(enterprise.id, fair)
+    return render_template("meetings/agenda.html", enterprise=enterprise, fair=fair, meetings=meetings,
+                           codes=documents.meeting_qr_codes(meetings),
+                           has_feed=services.has_calendar_feed(current_user))
 
 
 @blueprint.post("/me/agenda/feed")

@@ -5,7 +5,7 @@ from flask import Blueprint, Response
 from fairmatch.auth.decorators import role_required
 from fairmatch.booths.documents import booth_signs_document, floor_plan_document
 from fairmatch.i18n import language
-from fairmatch.meetings.documents import all_agendas_pdf, table_sheets_pdf
+from fairmatch.meetings.documents import all_agendas_pdf, meeting_grid_document, table_sheets_pdf
 from fairmatch.organizer.models import require_current_fair
 
 blueprint = Blueprint("prints", __name__, url_prefix="/print")
@@ -34,6 +34,12 @@ def agendas():
 @role_required("organizer")
 def tables():
     return pdf_response(table_sheets_pdf(require_current_fair(), language()), "tables.pdf")
+
+
+@blueprint.get("/grid.pdf")
+@role_required("organizer")
+def grid():
+    return pdf_response(meeting_grid_document(require_current_fair(), language()), "grid.pdf")
 
 
 @blueprint.get("/booth-signs.pdf")

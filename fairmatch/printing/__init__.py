@@ -6,6 +6,7 @@ only lays them out, in the Be Vietnam Pro font shipped in static/fonts/.
 
 from fairmatch.printing.agendas import Agenda, AgendaLabels, AgendaLine, agendas_pdf
 from fairmatch.printing.floor_plan import floor_plan_pdf
+from fairmatch.printing.grid import GridDay, GridLabels, GridRow, MeetingGrid, meeting_grid_pdf
 from fairmatch.printing.model import (
     BankTransfer,
     BoothLine,
@@ -23,6 +24,7 @@ from fairmatch.printing.model import (
     PaymentRequestLabels,
 )
 from fairmatch.printing.payment_request import payment_request_pdf
+from fairmatch.printing.qr import draw_qr, qr_svg
 from fairmatch.printing.signs import booth_signs_pdf
 
 __all__ = [
@@ -37,14 +39,21 @@ __all__ = [
     "Entrance",
     "FloorPlan",
     "FloorPlanLabels",
+    "GridDay",
+    "GridLabels",
+    "GridRow",
     "HallPlan",
     "IndexRow",
     "LegendItem",
+    "MeetingGrid",
     "Party",
     "PaymentRequest",
     "PaymentRequestLabels",
     "agendas_pdf",
     "booth_signs_pdf",
+    "draw_qr",
     "floor_plan_pdf",
+    "meeting_grid_pdf",
     "payment_request_pdf",
+    "qr_svg",
 ]
