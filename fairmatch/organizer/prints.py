@@ -6,6 +6,7 @@ from fairmatch.auth.decorators import role_required
 from fairmatch.booths.documents import booth_signs_document, floor_plan_document
 from fairmatch.i18n import language
 from fairmatch.meetings.documents import all_agendas_pdf, meeting_grid_document, table_sheets_pdf
+from fairmatch.organizer.documents import badges_document, catalogue_document
 from fairmatch.organizer.models import require_current_fair
 
 blueprint = Blueprint("prints", __name__, url_prefix="/print")
@@ -22,6 +23,18 @@ def pdf_response(content: bytes, filename: str) -> Response:
 @role_required("organizer")
 def floor_plan():
     return pdf_response(floor_plan_document(require_current_fair(), language()), "floorplan.pdf")
+
+
+@blueprint.get("/catalogue.pdf")
+@role_required("organizer")
+def catalogue():
+    return pdf_response(catalogue_document(require_current_fair(), language()), "catalogue.pdf")
+
+
+@blueprint.get("/badges.pdf")
+@role_required("organizer")
+def badges():
+    return pdf_response(badges_document(require_current_fair(), language()), "badges.pdf")
 
 
 @blueprint.get("/agendas.pdf")

@@ -5,6 +5,8 @@ only lays them out, in the Be Vietnam Pro font shipped in static/fonts/.
 """
 
 from fairmatch.printing.agendas import Agenda, AgendaLabels, AgendaLine, agendas_pdf
+from fairmatch.printing.badges import Badge, BadgeLabels, badges_pdf
+from fairmatch.printing.catalogue import Catalogue, CatalogueEntry, CatalogueLabels, CatalogueSection, catalogue_pdf
 from fairmatch.printing.floor_plan import floor_plan_pdf
 from fairmatch.printing.grid import GridDay, GridLabels, GridRow, MeetingGrid, meeting_grid_pdf
 from fairmatch.printing.model import (
@@ -31,11 +33,17 @@ __all__ = [
     "Agenda",
     "AgendaLabels",
     "AgendaLine",
+    "Badge",
+    "BadgeLabels",
     "BankTransfer",
     "BoothLine",
     "BoothShape",
     "BoothSign",
     "BoothSignLabels",
+    "Catalogue",
+    "CatalogueEntry",
+    "CatalogueLabels",
+    "CatalogueSection",
     "Entrance",
     "FloorPlan",
     "FloorPlanLabels",
@@ -50,7 +58,9 @@ __all__ = [
     "PaymentRequest",
     "PaymentRequestLabels",
     "agendas_pdf",
+    "badges_pdf",
     "booth_signs_pdf",
+    "catalogue_pdf",
     "draw_qr",
     "floor_plan_pdf",
     "meeting_grid_pdf",
