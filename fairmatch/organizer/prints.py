@@ -8,6 +8,7 @@ from fairmatch.i18n import language
 from fairmatch.meetings.documents import all_agendas_pdf, meeting_grid_document, table_sheets_pdf
 from fairmatch.organizer.documents import badges_document, catalogue_document
 from fairmatch.organizer.models import require_current_fair
+from fairmatch.organizer.report import report_document
 
 blueprint = Blueprint("prints", __name__, url_prefix="/print")
 
@@ -59,3 +60,9 @@ def grid():
 @role_required("organizer")
 def booth_signs():
     return pdf_response(booth_signs_document(require_current_fair(), language()), "booth-signs.pdf")
+
+
+@blueprint.get("/report.pdf")
+@role_required("organizer")
+def report():
+    return pdf_response(report_document(require_current_fair(), language()), "report.pdf")

@@ -4,7 +4,9 @@ from flask import Blueprint, render_template
 
 from fairmatch.auth.decorators import role_required
 from fairmatch.booths.plan import PlanFilters, plan_page
-from fairmatch.organizer.models import current_fair
+from fairmatch.i18n import language
+from fairmatch.organizer.models import current_fair, require_current_fair
+from fairmatch.organizer.report import fair_report
 
 blueprint = Blueprint("organizer", __name__, url_prefix="/organizer")
 
@@ -15,3 +17,10 @@ def index():
     fair = current_fair()
     page = plan_page(fair, PlanFilters()) if fair else None
     return render_template("organizer/index.html", fair=fair, page=page)
+
+
+@blueprint.get("/report")
+@role_required("organizer")
+def report():
+    fair = require_current_fair()
+    return render_template("organizer/report.html", fair=fair, report=fair_report(fair, language()))

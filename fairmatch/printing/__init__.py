@@ -27,6 +27,7 @@ from fairmatch.printing.model import (
 )
 from fairmatch.printing.payment_request import payment_request_pdf
 from fairmatch.printing.qr import draw_qr, qr_svg
+from fairmatch.printing.report import ReportBar, ReportDocument, ReportFigure, ReportSection, report_pdf
 from fairmatch.printing.signs import booth_signs_pdf
 
 __all__ = [
@@ -57,6 +58,10 @@ __all__ = [
     "Party",
     "PaymentRequest",
     "PaymentRequestLabels",
+    "ReportBar",
+    "ReportDocument",
+    "ReportFigure",
+    "ReportSection",
     "agendas_pdf",
     "badges_pdf",
     "booth_signs_pdf",
@@ -66,4 +71,5 @@ __all__ = [
     "meeting_grid_pdf",
     "payment_request_pdf",
     "qr_svg",
+    "report_pdf",
 ]
