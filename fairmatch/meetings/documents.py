@@ -122,7 +122,7 @@ def meeting_grid_document(fair: Fair, lang: str) -> bytes:
     days: dict[str, list[GridRow]] = defaultdict(list)
     for slot_id, (starts_at, ends_at) in sorted(times.items(), key=lambda item: item[1]):
         day = local_date(starts_at.astimezone(ZoneInfo(fair.time_zone)).date(), "full")
-        days[day].append(GridRow(f"{local_time(starts_at)}–{local_time(ends_at)}", tuple(cells[slot_id])))
+        days[day].append(GridRow(f"{local_time(starts_at)} – {local_time(ends_at)}", tuple(cells[slot_id])))
     grid = MeetingGrid(
         title=_("Meeting grid"),
         subtitle=f"{fair.name(lang)} · {fair.venue(lang)}",

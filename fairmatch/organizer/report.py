@@ -173,7 +173,7 @@ def report_document(fair: Fair, lang: str) -> bytes:
         ReportSection(
             _("Meetings"),
             figures=(ReportFigure(_("On the agendas"), number(report.meetings_on_agenda)),
-                     ReportFigure(_("Held"), number(report.meetings_held)),
+                     ReportFigure(_("Meetings held"), number(report.meetings_held)),
                      ReportFigure(_("No-shows"), number(report.meetings_no_show)),
                      ReportFigure(_("Not marked yet"), number(report.meetings_unmarked)),
                      ReportFigure(_("Meetings with a quotation"), number(report.quotation_meetings)),

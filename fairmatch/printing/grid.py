@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from fairmatch.printing.layout import INK, MUTED, Document
 
-PLACES_PER_PAGE = 14
+PLACES_PER_PAGE = 12
 HEADING_BOTTOM = 34
 
 
@@ -38,7 +38,7 @@ class GridLabels:
 
 
 def meeting_grid_pdf(grid: MeetingGrid, labels: GridLabels) -> bytes:
-    """A page (or more) per day and per group of at most 14 places; the column headings repeat on every page."""
+    """A page (or more) per day and per group of at most 12 places; the column headings repeat on every page."""
     doc = Document(title=grid.title, page_label=labels.page, orientation="landscape", page_format="A3")
     places = list(grid.places)
     chunks = [range(i, min(i + PLACES_PER_PAGE, len(places))) for i in range(0, len(places), PLACES_PER_PAGE)]
@@ -55,7 +55,7 @@ def meeting_grid_pdf(grid: MeetingGrid, labels: GridLabels) -> bytes:
             doc.data_table(
                 [labels.time, *(places[i] for i in chunk)],
                 [[row.time, *(row.cells[i] for i in chunk)] for row in day.rows],
-                col_widths=(1.3, *(2 for _ in chunk)),
+                col_widths=(1.6, *(2 for _ in chunk)),
                 aligns=("L", *("L" for _ in chunk)),
                 font_size=7.5,
             )

@@ -63,7 +63,8 @@ class Document(FPDF):
 
     def normalize_text(self, text: str) -> str:
         """Composed (NFC) text, so that every Vietnamese letter is one glyph of the font and extracts as typed."""
-        return super().normalize_text(unicodedata.normalize("NFC", text))
+        # Babel puts a narrow no-break space before "AM"/"PM"; the font has no glyph for it.
+        return super().normalize_text(unicodedata.normalize("NFC", text).replace("\u202f", "\u00a0"))
 
     def footer(self) -> None:
         """A hairline, the document title on the left and the page number on the right."""
