@@ -24,6 +24,7 @@ from fairmatch.printing import (
     badges_pdf,
     catalogue_pdf,
 )
+from fairmatch.templating import short_name
 from fairmatch.vocabulary import KINDS, SECTORS
 
 ROLE_COLOURS = {
@@ -61,9 +62,11 @@ def catalogue_document(fair: Fair, lang: str) -> bytes:
     by_sector: dict[str, list[Enterprise]] = {}
     for enterprise in exhibitors:
         by_sector.setdefault(main_sector(enterprise), []).append(enterprise)
+    def by_name(enterprise: Enterprise) -> list[str]:
+        return words(short_name(enterprise.name("vi"), 300))  # "Công ty CP" and the like do not sort
+
     sections = tuple(
-        CatalogueSection(_both(*SECTORS[code]), tuple(
-            _entry(e, booths[e.id]) for e in sorted(by_sector[code], key=lambda e: words(e.name("vi")))))
+        CatalogueSection(_both(*SECTORS[code]), tuple(_entry(e, booths[e.id]) for e in sorted(by_sector[code], key=by_name)))
         for code in SECTORS if code in by_sector
     )
     catalogue = Catalogue(
