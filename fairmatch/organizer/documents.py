@@ -66,7 +66,8 @@ def catalogue_document(fair: Fair, lang: str) -> bytes:
         return words(short_name(enterprise.name("vi"), 300))  # "Công ty CP" and the like do not sort
 
     sections = tuple(
-        CatalogueSection(_both(*SECTORS[code]), tuple(_entry(e, booths[e.id]) for e in sorted(by_sector[code], key=by_name)))
+        CatalogueSection(_both(*SECTORS[code]),
+                         tuple(_entry(e, booths[e.id]) for e in sorted(by_sector[code], key=by_name)))
         for code in SECTORS if code in by_sector
     )
     catalogue = Catalogue(
