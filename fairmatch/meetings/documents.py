@@ -106,9 +106,12 @@ def meeting_grid_document(fair: Fair, lang: str) -> bytes:
     meetings = list(db.session.scalars(
         select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state.in_(ON_AGENDA)).order_by(Meeting.starts_at)
     ))
+    # The scheduler numbers each slot's tables from T01, so the tables in use are T01 up to the busiest slot's.
     width = max(2, len(str(fair.meeting_tables)))
-    tables = [f"T{n:0{width}d}" for n in range(1, fair.meeting_tables + 1)]
-    tables += sorted({m.table for m in meetings if m.table} - set(tables))
+    used = {m.table for m in meetings if m.table}
+    busiest = max((int(t[1:]) for t in used if t[1:].isdigit()), default=0)
+    tables = [f"T{n:0{width}d}" for n in range(1, busiest + 1)]
+    tables += sorted(used - set(tables))
     booths = sorted({m.booth for m in meetings if m.booth}, key=lambda code: (len(code), code))
     columns = {("table", t): i for i, t in enumerate(tables)}
     columns |= {("booth", b): len(tables) + i for i, b in enumerate(booths)}
