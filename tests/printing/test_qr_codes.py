@@ -25,22 +25,24 @@ def test_the_printed_qr_code_is_the_codes_symbol():
     size, left, top = 29.0, 20.0, 30.0
     draw_qr(doc, CODE, left, top, size)
     page = PdfReader(io.BytesIO(doc.to_bytes())).pages[0]
-    rectangles = re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) -?[\d.]+ re f", page.get_contents().get_data().decode())
+    rectangles = re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) -([\d.]+) re f", page.get_contents().get_data().decode())
     symbol = len(segno.make(CODE, error="m", micro=False).matrix) + 2 * QUIET_ZONE
     module = size / symbol
     drawn = set()
-    for x, y, width in rectangles:
+    for x, y, width, height in rectangles:
         column = round((float(x) / PT_PER_MM - left) / module) - QUIET_ZONE
         row = round((doc.h - float(y) / PT_PER_MM - top) / module) - QUIET_ZONE
-        drawn |= {(column + n, row) for n in range(round(float(width) / PT_PER_MM / module))}
+        columns, rows = (round(float(length) / PT_PER_MM / module) for length in (width, height))
+        drawn |= {(column + i, row + j) for i in range(columns) for j in range(rows)}
     assert drawn == expected_modules(CODE)
 
 
 def test_the_screen_qr_code_is_the_codes_symbol_and_has_a_name():
     svg = qr_svg(CODE, 'Mã QR "điểm danh" <M42>')
     drawn = set()
-    for column, row, length in re.findall(r"M(\d+) (\d+)h(\d+)", svg):
-        drawn |= {(int(column) + n - QUIET_ZONE, int(row) - QUIET_ZONE) for n in range(int(length))}
+    for column, row, width, height in re.findall(r"M(\d+) (\d+)h(\d+)v(\d+)", svg):
+        drawn |= {(int(column) + i - QUIET_ZONE, int(row) + j - QUIET_ZONE)
+                  for i in range(int(width)) for j in range(int(height))}
     assert drawn == expected_modules(CODE)
     assert 'role="img"' in svg and 'aria-label="Mã QR &quot;điểm danh&quot; &lt;M42&gt;"' in svg
     assert "<title>Mã QR &quot;điểm danh&quot; &lt;M42&gt;</title>" in svg
