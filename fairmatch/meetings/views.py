@@ -77,10 +77,12 @@ def act(request_id: int, action: str):
 def agenda():
     enterprise = acting_enterprise()
     fair = require_current_fair()
-    return render_template("meetings/agenda.html", enterprise=enterprise, fair=fair,
-                           meetings=agenda_of(enterprise.id, fair), has_feed=services.has_calendar_feed(current_user),
-                           now=utcnow(), early=day.EARLY_CHECK_IN, outcome_form=OutcomeForm(),
-                           outcome_labels=OUTCOME_LABELS, state_labels=MEETING_STATE_LABELS)
+    meetings = agenda_of(enterprise.id, fair)
+    return render_template("meetings/agenda.html", enterprise=enterprise, fair=fair, meetings=meetings,
+                           codes=documents.meeting_qr_codes(meetings),
+                           has_feed=services.has_calendar_feed(current_user), now=utcnow(),
+                           early=day.EARLY_CHECK_IN, outcome_form=OutcomeForm(), outcome_labels=OUTCOME_LABELS,
+                           state_labels=MEETING_STATE_LABELS)
 
 
 @blueprint.post("/me/agenda/<int:meeting_id>/<any(cancel, held, no_show, outcome):action>")

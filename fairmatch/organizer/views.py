@@ -12,6 +12,7 @@ from fairmatch.organizer.audit_log import AuditFilters, audit_page, readable
 from fairmatch.organizer.dashboard import dashboard
 from fairmatch.organizer.exports import EXPORTS, export_table, export_title
 from fairmatch.organizer.models import current_fair, require_current_fair
+from fairmatch.organizer.report import fair_report
 
 blueprint = Blueprint("organizer", __name__, url_prefix="/organizer")
 
@@ -41,3 +42,10 @@ def audit():
     filters, errors = AuditFilters.from_args(request.args)
     return render_template("organizer/audit.html", page=audit_page(filters), filters=filters, errors=errors,
                            typed=request.args, readable=readable)
+
+
+@blueprint.get("/report")
+@role_required("organizer")
+def report():
+    fair = require_current_fair()
+    return render_template("organizer/report.html", fair=fair, report=fair_report(fair, language()))
