@@ -17,6 +17,7 @@ from fairmatch.enterprises.models import Enterprise
 from fairmatch.extensions import db
 from fairmatch.i18n import local_date, number, vnd
 from fairmatch.matching.graph import supply_graph
+from fairmatch.meetings.labels import OUTCOME_LABELS
 from fairmatch.meetings.models import ON_AGENDA, OUTCOMES, Meeting, MeetingRequest
 from fairmatch.organizer.documents import main_sector
 from fairmatch.organizer.models import Fair
@@ -114,8 +115,7 @@ def _booths(fair: Fair, lang: str) -> dict:
 
 
 def _meetings(fair: Fair, lang: str) -> dict:
-    outcome_labels = {"follow_up": _("Follow-up agreed"), "quotation": _("Quotation requested"),
-                      "contract": _("Contract signed"), "mou": _("MoU signed"), "none": _("No result")}
+    outcome_labels = {kind: str(label) for kind, label in OUTCOME_LABELS.items()}
     meetings = db.session.scalars(
         select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state.in_(ON_AGENDA))
         .options(selectinload(Meeting.outcomes),
