@@ -85,26 +85,34 @@ def schedule_meetings(fair: Fair, time_limit: float = 10.0, publish: bool = Fals
     instance, by_id, booths = build_instance(fair)
     result = solve(load_instance(instance), time_limit).to_dict()
     slots = {s.id: s for s in slots_of(fair)}
-    db.session.execute(delete(Meeting).where(Meeting.fair_id == fair.id, Meeting.state == "draft"))
-    kept = set(db.session.scalars(select(Meeting.request_id).where(Meeting.fair_id == fair.id)))
-    for assignment in result["assignments"]:
-        meeting_request = by_id[assignment["meeting"]]
-        if meeting_request.id in kept:
-            continue
-        slot = slots[assignment["slot"]]
-        db.session.add(Meeting(fair_id=fair.id, request_id=meeting_request.id, slot_id=slot.id,
-                               starts_at=slot.starts_at, ends_at=slot.ends_at, table=assignment.get("table"),
-                               booth=None if assignment.get("table") else booths.get(meeting_request.to_enterprise_id)))
-    db.session.flush()
-    if publish:
-        now = utcnow()
-        for meeting in db.session.scalars(select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state == "draft")):
-            meeting.state, meeting.published_at = "published", now
-            for member in (*meeting.request.sender.members, *meeting.request.receiver.members):
-                notify(member, "meeting_scheduled", meeting=meeting, link=link_to("meetings.agenda"))
-    record("schedule.published" if publish else "schedule.drafted", fair,
-           {"status": result["status"], **result["stats"]}, actor=actor)
-    db.session.commit()
+    # One transaction: a crash half-way (a failed message, a lost connection) keeps the previous
+    # schedule, drafts included, and tells nobody.
+    try:
+        db.session.execute(delete(Meeting).where(Meeting.fair_id == fair.id, Meeting.state == "draft"))
+        kept = set(db.session.scalars(select(Meeting.request_id).where(Meeting.fair_id == fair.id)))
+        for assignment in result["assignments"]:
+            meeting_request = by_id[assignment["meeting"]]
+            if meeting_request.id in kept:
+                continue
+            slot = slots[assignment["slot"]]
+            table = assignment.get("table")
+            db.session.add(Meeting(fair_id=fair.id, request_id=meeting_request.id, slot_id=slot.id,
+                                   starts_at=slot.starts_at, ends_at=slot.ends_at, table=table,
+                                   booth=None if table else booths.get(meeting_request.to_enterprise_id)))
+        db.session.flush()
+        if publish:
+            now = utcnow()
+            drafts = select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state == "draft")
+            for meeting in db.session.scalars(drafts):
+                meeting.state, meeting.published_at = "published", now
+                for member in (*meeting.request.sender.members, *meeting.request.receiver.members):
+                    notify(member, "meeting_scheduled", meeting=meeting, link=link_to("meetings.agenda"))
+        record("schedule.published" if publish else "schedule.drafted", fair,
+               {"status": result["status"], **result["stats"]}, actor=actor)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
     return result
 
 
