@@ -115,19 +115,26 @@ def erasure_obstacles(user: User) -> list[str]:
         other_owners = [u for u in enterprise.owners if u.id != user.id and u.active]
         others = [u for u in enterprise.members if u.id != user.id]
         if others and not other_owners:
+            name = enterprise.name_vi or enterprise.name_en
             obstacles.append(_("You are the only owner of %(name)s, which has other members: make one of them "
-                               "an owner first, on the Team page.", name=enterprise.name_vi or enterprise.name_en))
+                               "an owner first, on the page Requests to join.", name=name))
     return obstacles
 
 
-def erase_account(user: User, password: str) -> None:
+def erase_own_account(user: User, password: str) -> None:
+    """The person erases their own account, proving it is them with the password."""
+    if not user.check_password(password):
+        raise DomainError(_("The password is wrong."))
+    erase_account(user, actor=user)
+
+
+def erase_account(user: User, actor: User | None = None) -> None:
     """Erase `user`'s personal data and close the account, at once and in one transaction.
 
     The enterprises' records stay (reservations, payments, meeting requests, audit entries), still
-    pointing at the account's number, which now names nobody.
+    pointing at the account's number, which now names nobody. `actor` is None when the
+    organizer's staff run it from the command line, on a written request.
     """
-    if not user.check_password(password):
-        raise DomainError(_("The password is wrong."))
     obstacles = erasure_obstacles(user)
     if obstacles:
         raise Conflict(" ".join(obstacles))
@@ -150,5 +157,5 @@ def erase_account(user: User, password: str) -> None:
     user.active = False
     user.locked_until = None
     user.last_login_at = None
-    record("user.erased", user, actor=user)
+    record("user.erased", user, actor=actor)
     db.session.commit()

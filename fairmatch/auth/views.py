@@ -135,7 +135,7 @@ def erase_account():
     obstacles = personal_data.erasure_obstacles(current_user)
     if form.validate_on_submit():
         try:
-            personal_data.erase_account(current_user, form.password.data)
+            personal_data.erase_own_account(current_user, form.password.data)
         except DomainError as refusal:
             db.session.rollback()
             form.password.errors.append(refusal.message)

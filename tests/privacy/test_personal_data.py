@@ -16,7 +16,7 @@ from tests.conftest import PASSWORD, signed_in
 
 
 def erase(client, password=PASSWORD, understood="y"):
-    return client.post("/me/erase", data={"password": password, "understood": understood})
+    return client.post("/me/erase?lang=en", data={"password": password, "understood": understood})
 
 
 def test_the_download_holds_the_account_consent_memberships_messages_and_what_the_person_did(
@@ -64,7 +64,7 @@ def test_the_download_lists_the_messages_the_person_received(app, confirmed):
 
 
 def test_an_erased_account_cannot_sign_in_and_its_personal_fields_are_gone_but_the_booth_stays(
-    app, auth, confirmed
+    app, confirmed
 ):
     reservation_id, key, _ = confirmed()
     with app.app_context():
@@ -77,7 +77,7 @@ def test_an_erased_account_cannot_sign_in_and_its_personal_fields_are_gone_but_t
     response = erase(client)
     assert response.status_code == 302
     assert client.get("/me").status_code == 302  # signed out
-    refused = auth.login(email)
+    refused = client.post("/login?lang=en", data={"email": email, "password": PASSWORD})
     assert refused.status_code == 422 and "Wrong email or password" in refused.get_data(as_text=True)
     assert client.get("/api/v1/me/agenda").status_code == 401
     with app.app_context():
@@ -167,3 +167,17 @@ def test_meeting_requests_the_person_sent_stay_with_the_enterprise(app, make_ent
     with app.app_context():
         request = db.session.scalar(select(MeetingRequest))
         assert request.state == "pending" and request.sender.key == sender
+
+
+def test_the_organizer_s_staff_erase_an_account_on_a_written_request(app, runner, make_enterprise, make_user):
+    key = make_enterprise()
+    email = make_user(enterprise=key)
+    member = make_user(enterprise=key, owner=False)
+    refused = runner.invoke(args=["users", "erase", "--email", email])
+    assert refused.exit_code == 1 and refused.stderr.startswith("email: You are the only owner of")
+    result = runner.invoke(args=["users", "erase", "--email", member])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(args=["users", "erase", "--email", member]).exit_code == 1  # the address is gone
+    with app.app_context():
+        entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "user.erased"))
+        assert entry.actor_id is None and db.session.get(User, int(entry.record_id)).email.startswith("erased-")
