@@ -44,6 +44,17 @@ DATABASE = "fm_load"
 SEARCHES = ("co khi chinh xac", "thiết bị điện", "nhựa", "packaging", "khuon mau", "mechancs", "điện tử", "")
 FILTERS = ("sector=precision-mechanics", "kind=supplier", "kind=lead&certification=ISO+9001", "page=3")
 
+# The booths an exhibitor could hold when the run starts: free, and open or in one of its sectors'
+# zones (as a person would choose on the plan). Others may still take them first: that is the point.
+FREE_BOOTHS_FOR = """
+SELECT b.code FROM booth b
+WHERE NOT b.blocked
+  AND NOT EXISTS (SELECT 1 FROM reservation_booth rb WHERE rb.booth_id = b.id AND rb.active)
+  AND (b.zone IS NULL OR b.zone IN (SELECT s.sector FROM enterprise_sector s JOIN enterprise e ON e.id = s.enterprise_id
+                                    WHERE e.key = %(key)s))
+ORDER BY b.code
+"""
+
 
 class Session:
     """One simulated user: its token, its enterprise, a kept-alive connection and its own dice."""
@@ -77,7 +88,7 @@ class Session:
         return [self.call("GET /enterprises/{key}", "GET", f"/enterprises/{self.rng.choice(self.world['keys'])}")]
 
     def reserve_booth(self):
-        code = self.rng.choice(self.world["codes"])
+        code = self.rng.choice(self.world["codes"][self.key] or self.world["all codes"])
         held = self.call("POST /api/v1/booths/{code}/reservations", "POST", f"/api/v1/booths/{code}/reservations",
                          self.token, {})
         calls = [held]
@@ -158,7 +169,8 @@ def main() -> None:
     tokens = exhibitor_tokens(url, args.users)
     with psycopg.connect(url) as connection:
         world = {
-            "codes": [row[0] for row in connection.execute("SELECT code FROM booth WHERE NOT blocked")],
+            "all codes": [row[0] for row in connection.execute("SELECT code FROM booth WHERE NOT blocked")],
+            "codes": {key: [row[0] for row in connection.execute(FREE_BOOTHS_FOR, {"key": key})] for _, key in tokens},
             "keys": [row[0] for row in connection.execute("SELECT key FROM enterprise ORDER BY key")],
         }
     sessions = [Session(token, key, world, seed) for seed, (token, key) in enumerate(tokens)]
