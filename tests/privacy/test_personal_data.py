@@ -20,7 +20,7 @@ def erase(client, password=PASSWORD, understood="y"):
 
 
 def test_the_download_holds_the_account_consent_memberships_messages_and_what_the_person_did(
-    app, client, auth, confirmed, make_enterprise, runner
+    app, client, fair, make_enterprise, runner
 ):
     registered = client.post("/register", data={
         "role": "exhibitor", "name": "Phạm Thu Hà", "email": "ha@example.vn", "password": PASSWORD,
