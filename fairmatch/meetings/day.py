@@ -17,7 +17,15 @@ from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from fairmatch.extensions import db
 from fairmatch.meetings.models import OUTCOMES, Meeting, MeetingOutcome, MeetingRequest, Unavailability
-from fairmatch.meetings.schedule import Slot, live_meetings, slots_of, table_labels, unavailable_slots
+from fairmatch.meetings.schedule import (
+    Slot,
+    live_meetings,
+    lock_schedule,
+    placed_requests,
+    slots_of,
+    table_labels,
+    unavailable_slots,
+)
 from fairmatch.notifications.services import link_to, notify
 from fairmatch.organizer.models import Fair
 
@@ -66,8 +74,7 @@ def check_place(fair: Fair, meeting_request: MeetingRequest, slot_id: str, place
     for enterprise in (meeting_request.sender, meeting_request.receiver):
         if slot_id in blocked[enterprise.id]:
             raise RuleViolation(_("%(name)s is not available in this slot.", name=enterprise.name_vi))
-    taken = select(Meeting.id).where(Meeting.fair_id == fair.id, Meeting.state != "cancelled",
-                                     Meeting.slot_id == slot_id)
+    taken = live_meetings(fair).where(Meeting.slot_id == slot_id)
     if other_than is not None:
         taken = taken.where(Meeting.id != other_than)
     if place == "booth":
@@ -89,6 +96,7 @@ def move(meeting: Meeting, slot_id: str, place: str, actor) -> Meeting:
     if meeting.state not in ("draft", "published"):
         raise Conflict(_("Only planned meetings can be moved."))
     fair = db.session.get(Fair, meeting.fair_id)
+    lock_schedule(fair)
     slot, table, booth = check_place(fair, meeting.request, slot_id, place, other_than=meeting.id)
     before = {"slot": meeting.slot_id, "table": meeting.table, "booth": meeting.booth}
     meeting.slot_id, meeting.starts_at, meeting.ends_at = slot.id, slot.starts_at, slot.ends_at
@@ -206,7 +214,7 @@ def freed_slot_offers(fair: Fair) -> list[Offer]:
     ).all()
     if not freed:
         return []
-    placed = select(Meeting.request_id).where(Meeting.fair_id == fair.id, Meeting.state != "cancelled")
+    placed = placed_requests(fair)
     offers = []
     for meeting in freed:
         sides = (meeting.request.from_enterprise_id, meeting.request.to_enterprise_id)
@@ -241,6 +249,7 @@ def place_waiting(fair: Fair, meeting_request: MeetingRequest, slot_id: str, pla
     """Give a waiting accepted request a freed slot; the meeting is published and both sides told."""
     if meeting_request.fair_id != fair.id or meeting_request.state != "accepted":
         raise Conflict(_("Only accepted requests can be given a slot."))
+    lock_schedule(fair)
     if db.session.scalar(select(Meeting.id).where(Meeting.request_id == meeting_request.id)) is not None:
         raise Conflict(_("This request already has a meeting."))
     slot, table, booth = check_place(fair, meeting_request, slot_id, place)
@@ -265,7 +274,7 @@ def _flush_or_conflict() -> None:
 
 def loads(fair: Fair) -> list[tuple[Enterprise, int, int]]:
     """Per participant with accepted requests: (enterprise, meetings placed, requests waiting)."""
-    live = select(Meeting.request_id).where(Meeting.fair_id == fair.id, Meeting.state != "cancelled")
+    live = placed_requests(fair)
     placed: Counter[int] = Counter()
     waiting: Counter[int] = Counter()
     for sender, receiver, has_meeting in db.session.execute(

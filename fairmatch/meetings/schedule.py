@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, or_, select, update
 
 from fairmatch.audit.services import record
 from fairmatch.database import utcnow
@@ -56,6 +56,18 @@ def table_labels(fair: Fair) -> list[str]:
 def live_meetings(fair: Fair):
     """A query for the fair's meetings that hold a slot (drafts included, cancelled ones not)."""
     return select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state != "cancelled")
+
+
+def placed_requests(fair: Fair):
+    """A query for the ids of requests that have a meeting holding a slot."""
+    return select(Meeting.request_id).where(Meeting.fair_id == fair.id, Meeting.state != "cancelled")
+
+
+def lock_schedule(fair: Fair) -> None:
+    """Serialise the changes that place meetings (runs, moves, freed slots) until the transaction
+    ends, so that two of them never put one enterprise in two places at once. A no-op write to the
+    fair's row does it on both databases: PostgreSQL locks the row, SQLite takes its write lock."""
+    db.session.execute(update(Fair).where(Fair.id == fair.id).values(id=Fair.id))
 
 
 def unavailable_slots(fair: Fair) -> dict[int, set[str]]:
@@ -121,6 +133,7 @@ def schedule_meetings(fair: Fair, time_limit: float = 10.0, publish: bool = Fals
     """Place the accepted requests (fixed meetings stay where they are), replacing the draft; with
     `publish`, the whole schedule becomes final and both sides of each new meeting are told.
     Returns the scheduler's result document."""
+    lock_schedule(fair)
     instance, by_id, booths, fixed = build_instance(fair)
     result = solve(load_instance(instance), time_limit).to_dict()
     slots = {s.id: s for s in slots_of(fair)}
@@ -158,6 +171,7 @@ def schedule_meetings(fair: Fair, time_limit: float = 10.0, publish: bool = Fals
 
 def publish_drafts(fair: Fair) -> int:
     """Make every draft meeting final and tell both sides; the caller commits."""
+    lock_schedule(fair)
     now = utcnow()
     drafts = list(db.session.scalars(select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state == "draft")))
     for meeting in drafts:
