@@ -32,6 +32,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
+    register_security_headers(app)
     register_commands(app)
     register_template_helpers(app)
     return app
@@ -100,6 +101,12 @@ def register_errorhandlers(app: Flask) -> None:
     from fairmatch import errors
 
     errors.init_app(app)
+
+
+def register_security_headers(app: Flask) -> None:
+    from fairmatch import security
+
+    security.init_app(app)
 
 
 def register_commands(app: Flask) -> None:

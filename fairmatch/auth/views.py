@@ -108,7 +108,23 @@ def register():
 @blueprint.get("/me")
 @login_required
 def account():
-    return render_template("auth/account.html")
+    return render_template("auth/account.html", tokens=services.tokens_of(current_user))
+
+
+@blueprint.post("/me/tokens")
+@login_required
+def create_token():
+    secret = services.issue_token(current_user)
+    flash(_("Your new API token (copy it now; it is shown once): %(token)s", token=secret), "success")
+    return redirect(url_for("auth.account", _anchor="tokens"))
+
+
+@blueprint.post("/me/tokens/<int:token_id>/revoke")
+@login_required
+def revoke_token(token_id: int):
+    services.revoke_token(current_user, token_id)
+    flash(_("The token no longer works."), "info")
+    return redirect(url_for("auth.account", _anchor="tokens"))
 
 
 @blueprint.route("/me/password", methods=["GET", "POST"])
