@@ -80,6 +80,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from fairmatch import security
     from fairmatch.api.views import blueprint as api
     from fairmatch.auth.views import blueprint as auth
     from fairmatch.booths.console import blueprint as booth_console
@@ -92,6 +93,7 @@ def register_blueprints(app: Flask) -> None:
     from fairmatch.organizer.prints import blueprint as prints
     from fairmatch.organizer.views import blueprint as organizer
 
+    security.install_converters(app)
     for blueprint in (home, auth, enterprises, booths, booth_console, matching, meetings, organizer, prints,
                       notifications, api):
         app.register_blueprint(blueprint)

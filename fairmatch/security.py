@@ -2,6 +2,7 @@
 no content sniffing, no leaking of secret URLs to other sites, and HTTPS only in production."""
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 
 # Scripts and styles come from /static only; inline `<script>`, `on...=` handlers and `style=`
 # attributes are refused by the browser, so an injected fragment cannot run or restyle the page.
@@ -39,3 +40,17 @@ def init_app(app: Flask) -> None:
         if hsts_seconds:
             response.headers.setdefault("Strict-Transport-Security", f"max-age={hsts_seconds}; includeSubDomains")
         return response
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """`<int:...>` in URLs: a number the database can hold (PostgreSQL `integer`); larger is a 404,
+    not an overflow deep in the driver."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(map, *args, **kwargs)
+
+
+def install_converters(app: Flask) -> None:
+    """Before any route is added: the converters their URLs are parsed with."""
+    app.url_map.converters["int"] = DatabaseIdConverter
