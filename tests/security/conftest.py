@@ -5,6 +5,7 @@ sourcing request, a meeting request made to it, a pending join request); B is a 
 that must not reach A's things; C is a buyer's enterprise.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -121,3 +122,39 @@ def make_world(app):
 @pytest.fixture
 def world(make_world) -> World:
     return make_world()
+
+
+# Arguments of the URLs: A's things; a few names mean different things on different routes.
+ARGUMENT_OVERRIDES = {
+    ("enterprises.category", "code"): CATEGORY,
+    ("enterprises.delete_category", "code"): CATEGORY,
+    ("matching.request_detail", "request_id"): "sourcing_request_id",
+    ("meetings.act", "request_id"): "second_meeting_request_id",  # the API answers the first one
+    ("meetings.act", "action"): "accept",
+    ("booths.act_on_reservation", "action"): "submit",
+    ("auth.decide", "decision"): "approve",
+}
+
+
+def arguments(world) -> dict:
+    return {
+        "key": world.keys["A"], "code": "A01", "product_id": world.ids["product_id"], "need_id": world.ids["need_id"],
+        "reservation_id": world.ids["reservation_id"], "request_id": world.ids["meeting_request_id"],
+        "second_meeting_request_id": world.ids["second_meeting_request_id"],
+        "sourcing_request_id": world.ids["sourcing_request_id"], "membership_id": world.ids["membership_id"],
+        "token_id": world.ids["token_id"], "token": world.ids["reset_token"], "secret": world.ids["feed_secret"],
+        "filename": "css/app.css", "format": "csv", "slug": "gaps",
+    }
+
+
+def rule_url(rule, values: dict) -> str:
+    """The URL of `rule` with its arguments taken from `values` (see arguments())."""
+
+    def value(name: str):
+        override = ARGUMENT_OVERRIDES.get((rule.endpoint, name))
+        if override is None:
+            assert name in values, f"no value for <{name}> in {rule.rule}: add one to arguments()"
+            return values[name]
+        return values.get(override, override)
+
+    return re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", lambda m: str(value(m.group(1))), rule.rule)

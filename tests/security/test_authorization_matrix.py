@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tests.security.conftest import ANONYMOUS, BUYER, CATEGORY, EXHIBITOR_A, EXHIBITOR_B, ORGANIZER, PERSONAS
+from tests.security.conftest import (
+    ANONYMOUS,
+    BUYER,
+    EXHIBITOR_A,
+    EXHIBITOR_B,
+    ORGANIZER,
+    PERSONAS,
+    arguments,
+    rule_url,
+)
 
 SIGNED_IN_PERSONAS = frozenset(PERSONAS) - {ANONYMOUS}
 MEMBERS_OF_A = frozenset({EXHIBITOR_A, ORGANIZER})
@@ -162,29 +171,6 @@ EXPECTATIONS: dict[tuple[str, str], Expect] = {
     ("api.my_agenda", "GET"): ACTING_FOR_AN_ENTERPRISE.but(anonymous=401),
 }
 
-# Arguments of the URLs: A's things; a few names mean different things on different routes.
-ARGUMENT_OVERRIDES = {
-    ("enterprises.category", "code"): CATEGORY,
-    ("enterprises.delete_category", "code"): CATEGORY,
-    ("matching.request_detail", "request_id"): "sourcing_request_id",
-    ("meetings.act", "request_id"): "second_meeting_request_id",  # the API answers the first one
-    ("meetings.act", "action"): "accept",
-    ("booths.act_on_reservation", "action"): "submit",
-    ("auth.decide", "decision"): "approve",
-}
-
-
-def arguments(world) -> dict:
-    return {
-        "key": world.keys["A"], "code": "A01", "product_id": world.ids["product_id"], "need_id": world.ids["need_id"],
-        "reservation_id": world.ids["reservation_id"], "request_id": world.ids["meeting_request_id"],
-        "second_meeting_request_id": world.ids["second_meeting_request_id"],
-        "sourcing_request_id": world.ids["sourcing_request_id"], "membership_id": world.ids["membership_id"],
-        "token_id": world.ids["token_id"], "token": world.ids["reset_token"], "secret": world.ids["feed_secret"],
-        "filename": "css/app.css", "format": "csv", "slug": "gaps",
-    }
-
-
 @dataclass(order=True)
 class Visit:
     order: int
@@ -197,18 +183,7 @@ def visits(app, values: dict) -> list[Visit]:
     """One visit per route and method, reads first and destructive actions last."""
     found = []
     for rule in app.url_map.iter_rules():
-        defaults = rule.defaults or {}
-
-        def value(name, rule=rule):
-            override = ARGUMENT_OVERRIDES.get((rule.endpoint, name))
-            if override is None:
-                return values[name]
-            return values.get(override, override)
-
-        url = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", lambda m, value=value: str(value(m.group(1))), rule.rule)
-        missing = [name for name in rule.arguments if name not in defaults and name not in values
-                   and (rule.endpoint, name) not in ARGUMENT_OVERRIDES]
-        assert not missing, f"no value for {missing} in {rule.rule}: add one to arguments()"
+        url = rule_url(rule, values)
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
             destructive = method == "DELETE" or re.search(r"delete|cancel|revoke|decide|act\b|logout", rule.endpoint)
             order = 0 if method == "GET" else (3 if rule.endpoint == "auth.logout" else (2 if destructive else 1))
