@@ -131,6 +131,7 @@ def revoke_token(token_id: int):
 @login_required
 def change_password():
     form = ChangePasswordForm()
+    form.account_email = current_user.email
     if form.validate_on_submit():
         try:
             services.change_password(current_user, form.current.data, form.password.data)
@@ -160,8 +161,8 @@ def forgot_password():
 
 @blueprint.route("/password/reset/<token>", methods=["GET", "POST"])
 def reset_password(token: str):
-    services.usable_reset(token)
     form = ResetPasswordForm()
+    form.account_email = services.usable_reset(token).user.email
     if form.validate_on_submit():
         services.reset_password(token, form.password.data)
         flash(_("Your password is set. Sign in with it now."), "success")
