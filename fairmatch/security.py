@@ -1,7 +1,8 @@
 """Response headers that tell browsers what this site may do: no inline scripts, no framing,
 no content sniffing, no leaking of secret URLs to other sites, and HTTPS only in production."""
 
-from flask import Flask
+from flask import Flask, request
+from flask_babel import gettext as _
 from werkzeug.routing import IntegerConverter
 
 # Scripts and styles come from /static only; inline `<script>`, `on...=` handlers and `style=`
@@ -30,8 +31,31 @@ HEADERS = {
 }
 
 
+def contains_nul(value) -> bool:
+    """Whether a string somewhere in `value` (a JSON document) holds the NUL character."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(contains_nul(k) or contains_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(contains_nul(v) for v in value)
+    return False
+
+
 def init_app(app: Flask) -> None:
     hsts_seconds = app.config.get("HSTS_SECONDS")
+
+    @app.before_request
+    def refuse_nul_characters():
+        """Nobody types NUL, and PostgreSQL cannot store it: refuse it at the door (400), in the
+        address, the query, a form or a JSON body, rather than fail deep in the database."""
+        from fairmatch.errors import error_response
+
+        fields = [request.args] + ([request.form] if request.method not in ("GET", "HEAD", "OPTIONS") else [])
+        texts = [request.path, *(text for multi in fields for key, values in multi.lists() for text in [key, *values])]
+        if any("\x00" in text for text in texts) or (request.is_json and contains_nul(request.get_json(silent=True))):
+            return error_response(400, _("The request contains a character that is not allowed (NUL)."))
+        return None
 
     @app.after_request
     def add_security_headers(response):

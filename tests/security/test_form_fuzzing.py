@@ -29,7 +29,7 @@ NOT_PAGES = (".pdf", ".ics", ".csv", ".xlsx", ".json", "/static/", "/logo", "/he
 HOSTILE = [
     "<script>alert(1)</script>", "\"'><img src=x onerror=alert(1)>", "'; DROP TABLE enterprise; --",
     "{{ 7 * 7 }}", "%(name)s %s {0}", "../../etc/passwd", "\u202egnp.exe", "𝕱𝖆𝖎𝖗 🏭", "0" * 40, "-1", "1e309",
-    "NaN", "2026-02-30", "  ", "null", "[]",
+    "NaN", "2026-02-30", "  ", "null", "[]", "Công ty\x00 NUL", "tab\tand\r\nnew line",
 ]
 class Huge(str):
     """A very long text that reports itself briefly."""

@@ -121,3 +121,18 @@ def test_a_signed_in_password_is_checked_against_the_policy_on_change(world):
                                                            "confirm": "a@example.vn"})
     assert response.status_code == 422
     assert "Do not put your email address in your password." in response.get_data(as_text=True)
+
+
+def test_a_nul_character_is_refused_at_the_door_and_nothing_is_written(world):
+    """PostgreSQL cannot store NUL; nobody types it. Everywhere: a clear 400, nothing saved."""
+    exhibitor, anonymous = world.client(EXHIBITOR_A), world.app.test_client()
+    edit = f"/enterprises/{world.keys['A']}/edit"
+    assert exhibitor.post(edit, data={"name_en": "Hoa Lac\x00 Cables"}).status_code == 400
+    assert "\x00" not in exhibitor.get(f"/enterprises/{world.keys['A']}?lang=en").get_data(as_text=True)
+    assert anonymous.get("/directory?q=c%C3%A1p%00").status_code == 400
+    assert anonymous.get("/enterprises/0100109106%00").status_code == 400
+    api = anonymous.get("/api/v1/enterprises?q=%00")
+    assert api.status_code == 400 and api.mimetype == "application/problem+json"
+    sent = exhibitor.post("/api/v1/meeting-requests", json={"to": world.keys["B"], "message": "xin chào\u0000"})
+    assert sent.status_code == 400 and "NUL" in sent.json["detail"]
+    assert exhibitor.get("/me/meetings").status_code == 200
