@@ -46,6 +46,7 @@ values = st.one_of(
     st.sampled_from(VIETNAMESE).map(lambda t: unicodedata.normalize("NFD", t)),
     st.integers(min_value=5_000, max_value=60_000).map(lambda n: Huge("Xưởng " * (n // 6))),
     st.binary(min_size=1, max_size=12).map(lambda b: b"\xff\xfe" + b),  # not UTF-8
+    st.lists(st.sampled_from(HOSTILE + VIETNAMESE), min_size=2, max_size=3).map(tuple),  # one field sent twice
 )
 
 
@@ -115,8 +116,16 @@ def snapshot(app) -> dict:
 
 
 def as_text(value) -> str:
-    """What the app receives: Werkzeug keeps bytes that are not UTF-8 percent-encoded (%FF)."""
+    """What the form reads: the first of repeated values; bytes that are not UTF-8 are kept
+    percent-encoded (%FF), as Werkzeug does."""
+    if isinstance(value, tuple):
+        value = value[0]
     return value.decode("utf-8", "werkzeug.url_quote") if isinstance(value, bytes) else str(value)
+
+
+def encoded(name: str, value) -> list[tuple[str, bytes]]:
+    values = value if isinstance(value, tuple) else (value,)
+    return [(name, v if isinstance(v, bytes) else str(v).encode()) for v in values]
 
 
 def kept_forms(typed: str) -> set[str]:
@@ -130,7 +139,7 @@ def submit(client, form: Form, typed: dict):
         data = {name: (io.BytesIO(as_text(v).encode()), "upload.bin") if form.fields[name] == "file" else as_text(v)
                 for name, v in typed.items()}
         return client.post(form.action, data=data | dict(form.fixed), content_type="multipart/form-data")
-    pairs = [(name, v if isinstance(v, bytes) else str(v).encode()) for name, v in typed.items()] + form.fixed
+    pairs = [pair for name, value in typed.items() for pair in encoded(name, value)] + form.fixed
     return client.post(form.action, data=urlencode(pairs), content_type="application/x-www-form-urlencoded")
 
 
