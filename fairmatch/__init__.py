@@ -32,6 +32,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
+    register_security_headers(app)
     register_commands(app)
     register_template_helpers(app)
     return app
@@ -79,6 +80,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from fairmatch import security
     from fairmatch.api.views import blueprint as api
     from fairmatch.auth.views import blueprint as auth
     from fairmatch.booths.console import blueprint as booth_console
@@ -94,6 +96,7 @@ def register_blueprints(app: Flask) -> None:
     from fairmatch.organizer.team_views import blueprint as organizer_team
     from fairmatch.organizer.views import blueprint as organizer
 
+    security.install_converters(app)
     for blueprint in (home, auth, enterprises, booths, booth_console, matching, meetings, meeting_console, organizer,
                       organizer_team, editions, prints, notifications, api):
         app.register_blueprint(blueprint)
@@ -103,6 +106,12 @@ def register_errorhandlers(app: Flask) -> None:
     from fairmatch import errors
 
     errors.init_app(app)
+
+
+def register_security_headers(app: Flask) -> None:
+    from fairmatch import security
+
+    security.init_app(app)
 
 
 def register_commands(app: Flask) -> None:

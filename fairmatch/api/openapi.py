@@ -124,6 +124,7 @@ def _path_parameter(name: str, schema: dict) -> dict:
 
 
 NULLABLE_TEXT = {"type": ["string", "null"]}
+ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}  # larger numbers are unknown ids: 404
 RESERVATION = {
     "type": "object",
     "required": ["id", "state", "booths", "expires_at"],
@@ -187,7 +188,7 @@ BOOTH_PATHS = {
         "post": {
             "summary": "Submit a held reservation as an application (own enterprise only)",
             "security": SIGNED_IN,
-            "parameters": [_path_parameter("id", {"type": "integer"})],
+            "parameters": [_path_parameter("id", ID)],
             "responses": {"200": _json("The submitted reservation", RESERVATION), **ERRORS, "default": PROBLEM},
         }
     },
@@ -195,7 +196,7 @@ BOOTH_PATHS = {
         "delete": {
             "summary": "Cancel a reservation (own enterprise only; a paid one only by the organizer)",
             "security": SIGNED_IN,
-            "parameters": [_path_parameter("id", {"type": "integer"})],
+            "parameters": [_path_parameter("id", ID)],
             "responses": {"200": _json("The cancelled reservation", RESERVATION), **ERRORS, "default": PROBLEM},
         }
     },
@@ -231,7 +232,7 @@ MEETING_PATHS = {
         "post": {
             "summary": "Accept a request made to your enterprise",
             "security": SIGNED_IN,
-            "parameters": [_path_parameter("id", {"type": "integer"})],
+            "parameters": [_path_parameter("id", ID)],
             "responses": {"200": _json("The request", MEETING_REQUEST), **ERRORS, "default": PROBLEM},
         }
     },
@@ -239,7 +240,7 @@ MEETING_PATHS = {
         "post": {
             "summary": "Decline a request made to your enterprise, with an optional reason",
             "security": SIGNED_IN,
-            "parameters": [_path_parameter("id", {"type": "integer"})],
+            "parameters": [_path_parameter("id", ID)],
             "requestBody": {"required": False, "content": {"application/json": {"schema": {
                 "type": "object", "properties": {"reason": {"type": "string"}},
             }}}},

@@ -116,13 +116,13 @@ def enterprise_matches(key: str):
 @blueprint.post("/meeting-requests")
 @signed_in
 def create_meeting_request():
+    enterprise = acting_enterprise()  # who may ask comes before what was asked
     body = request.get_json(silent=True)
     if not isinstance(body, dict) or not isinstance(body.get("to"), str):
         raise RuleViolation(_("Send a JSON object with the key of the enterprise to meet in \"to\"."))
     message = body.get("message") or ""
     if not isinstance(message, str) or not isinstance(body.get("must_meet", False), bool):
         raise RuleViolation(_("\"message\" must be text and \"must_meet\" true or false."))
-    enterprise = acting_enterprise()
     meeting = meetings.request_meeting(enterprise, body["to"], current_user, message, body.get("must_meet", False))
     response = jsonify(meetings.as_json(meeting))
     response.status_code = 201

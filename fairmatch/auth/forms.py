@@ -17,9 +17,14 @@ class LoginForm(FlaskForm):
 
 
 class NewPasswordMixin:
+    """The password policy for a new password; `account_email` is the address of an existing
+    account (forms without an email field)."""
+
+    account_email = ""
+
     def validate_password(self, field):
         email = getattr(self, "email", None)
-        problems = password_problems(field.data or "", email.data if email else "")
+        problems = password_problems(field.data or "", email.data if email else self.account_email)
         if problems:
             raise ValidationError(" ".join(problems))
 

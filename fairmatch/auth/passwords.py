@@ -1,13 +1,16 @@
 """The password policy, in one place for registration, change and reset."""
 
+from pathlib import Path
+
 from flask import current_app
 from flask_babel import gettext as _
 
-# The most common choices in breach lists; a longer list would belong in a data file.
-COMMON = {
-    "password", "password1", "password123", "1234567890", "12345678910", "qwertyuiop",
-    "0123456789", "matkhau123", "abc1234567", "iloveyou12", "1111111111", "admin12345",
-}
+# The most common choices of 10 characters or more (the minimum), bundled with the app.
+COMMON = frozenset(
+    line.strip().lower()
+    for line in (Path(__file__).with_name("common_passwords.txt")).read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 
 
 def password_problems(password: str, email: str = "") -> list[str]:
@@ -20,7 +23,8 @@ def password_problems(password: str, email: str = "") -> list[str]:
         problems.append(_("Use at most 200 characters."))
     if password.lower() in COMMON or len(set(password)) < 4:
         problems.append(_("This password is too easy to guess."))
-    local_part = email.split("@")[0].lower()
-    if local_part and len(local_part) >= 4 and local_part in password.lower():
+    email = (email or "").strip().lower()
+    local_part = email.split("@")[0]
+    if email and (email in password.lower() or (len(local_part) >= 4 and local_part in password.lower())):
         problems.append(_("Do not put your email address in your password."))
     return problems

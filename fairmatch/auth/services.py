@@ -225,6 +225,24 @@ def issue_token(user: User) -> str:
     return secret
 
 
+def tokens_of(user: User) -> list[ApiToken]:
+    """`user`'s API tokens, newest first, revoked ones included so that the history stays visible."""
+    query = select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
+    return list(db.session.scalars(query))
+
+
+def revoke_token(user: User, token_id: int) -> ApiToken:
+    """Stop one of `user`'s own tokens at once; another user's token is as unknown as a missing one."""
+    token = db.session.get(ApiToken, token_id)
+    if token is None or token.user_id != user.id:
+        raise NotFound(_("This token does not exist."))
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        record("token.revoked", token, actor=user)
+        db.session.commit()
+    return token
+
+
 def user_for_token(secret: str) -> User | None:
     """The active user behind a bearer token that is not revoked."""
     token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_secret(secret)))

@@ -116,7 +116,23 @@ def register():
 @blueprint.get("/me")
 @login_required
 def account():
-    return render_template("auth/account.html")
+    return render_template("auth/account.html", tokens=services.tokens_of(current_user))
+
+
+@blueprint.post("/me/tokens")
+@login_required
+def create_token():
+    secret = services.issue_token(current_user)
+    flash(_("Your new API token (copy it now; it is shown once): %(token)s", token=secret), "success")
+    return redirect(url_for("auth.account", _anchor="tokens"))
+
+
+@blueprint.post("/me/tokens/<int:token_id>/revoke")
+@login_required
+def revoke_token(token_id: int):
+    services.revoke_token(current_user, token_id)
+    flash(_("The token no longer works."), "info")
+    return redirect(url_for("auth.account", _anchor="tokens"))
 
 
 @blueprint.get("/me/data.json")
@@ -151,6 +167,7 @@ def erase_account():
 @login_required
 def change_password():
     form = ChangePasswordForm()
+    form.account_email = current_user.email
     if form.validate_on_submit():
         try:
             services.change_password(current_user, form.current.data, form.password.data)
@@ -180,8 +197,8 @@ def forgot_password():
 
 @blueprint.route("/password/reset/<token>", methods=["GET", "POST"])
 def reset_password(token: str):
-    services.usable_reset(token)
     form = ResetPasswordForm()
+    form.account_email = services.usable_reset(token).user.email
     if form.validate_on_submit():
         services.reset_password(token, form.password.data)
         flash(_("Your password is set. Sign in with it now."), "success")

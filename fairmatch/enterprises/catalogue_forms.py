@@ -82,9 +82,10 @@ class ProductForm(QuantityForm):
     )
 
     def validate_hs_code(self, field):
-        field.data = field.data.replace(".", "").replace(" ", "")
-        if not HS_CODE.match(field.data):
-            raise ValidationError(_("An HS code has 4 to 10 digits, e.g. 8504 or 85042100."))
+        digits = field.data.replace(".", "").replace(" ", "")
+        if not HS_CODE.match(digits):
+            raise ValidationError(_("An HS code has 4 to 10 digits, e.g. 8504 or 85042100."))  # shown as typed
+        field.data = digits
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)

@@ -53,6 +53,9 @@ def browse(q: str = "", sector: str = "") -> list[Category]:
 
 
 def usage(category: Category) -> Usage:
+    """What still points at `category`; a buyer's sourcing request counts as a need."""
+    from fairmatch.matching.models import SourcingRequest
+
     def count(model, column) -> int:
         return db.session.scalar(select(func.count()).select_from(model).where(column == category.id))
 
@@ -60,7 +63,8 @@ def usage(category: Category) -> Usage:
         select(Category).join(CategoryInput, CategoryInput.output_id == Category.id)
         .where(CategoryInput.input_id == category.id).order_by(Category.code)
     )
-    return Usage(count(Product, Product.category_id), count(Need, Need.category_id),
+    needs = count(Need, Need.category_id) + count(SourcingRequest, SourcingRequest.category_id)
+    return Usage(count(Product, Product.category_id), needs,
                  count(Category, Category.parent_id), list(outputs))
 
 

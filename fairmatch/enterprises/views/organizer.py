@@ -27,10 +27,17 @@ from fairmatch.supplychain.text import N_
 organizer_only = role_required("organizer")
 
 
-def _queue_page(failed: tuple[str, int, ReviewForm] | None = None, status: int = 200, bulk: BulkForm | None = None,
-                bulk_queue: str = ""):
+def _queue_page(failed: tuple[str, object, ReviewForm] | None = None, status: int = 200,
+                bulk: BulkForm | None = None, bulk_queue: str = ""):
+    """The queue; a refused review shows again with what was typed, even if its item left the queue."""
     enterprises, claims = reviews.verification_queue()
     bulk = bulk or BulkForm(formdata=None)
+    if failed is not None:
+        kind, item, form = failed
+        shown = enterprises if kind == "enterprise" else claims
+        if item not in shown:
+            shown.insert(0, item)
+        failed = (kind, item.id, form)
     return render_template(
         "enterprises/verification.html", enterprises=enterprises, claims=claims, failed=failed,
         bulk=bulk, bulk_queue=bulk_queue, selected=set(bulk.ids.data or ()) if bulk_queue else set(),
@@ -79,7 +86,7 @@ def review_enterprise(key: str):
         raise NotFound(_("There is no enterprise with this key."))
     form = ReviewForm()
     if not form.validate_on_submit():
-        return _queue_page(("enterprise", enterprise.id, form), 422)
+        return _queue_page(("enterprise", enterprise, form), 422)
     reviews.review_enterprise(enterprise, approve=form.verify.data, reason=form.reason.data, actor=current_user)
     name = enterprise.name(language())
     if form.verify.data:
@@ -97,7 +104,7 @@ def review_claim(product_id: int):
     product = reviews.find_claim(product_id)
     form = ReviewForm()
     if not form.validate_on_submit():
-        return _queue_page(("claim", product.id, form), 422)
+        return _queue_page(("claim", product, form), 422)
     reviews.review_claim(product, approve=form.verify.data, reason=form.reason.data, actor=current_user)
     flash(_("The recognition claim is verified.") if form.verify.data else _("The recognition claim is declined."),
           "success")
