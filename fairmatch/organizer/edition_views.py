@@ -1,7 +1,7 @@
 """Fair editions for organizers: the list, a new edition copied from an earlier one, a past
 edition's plan (read-only), and which edition is current."""
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -32,7 +32,9 @@ def _next_year(text: str, year: int) -> str:
 def _edition_form(fairs: list[Fair]) -> EditionForm:
     latest = fairs[0] if fairs else None
     data = None
-    if latest is not None:
+    # The proposed names and dates fill the empty form; a sent form is taken as sent (an empty one
+    # is refused, never completed with the proposal).
+    if latest is not None and request.method == "GET":
         year = latest.starts_on.year
         data = {"source": latest.id, "name_vi": _next_year(latest.name_vi, year),
                 "name_en": _next_year(latest.name_en, year),

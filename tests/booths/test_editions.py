@@ -98,6 +98,14 @@ def test_a_new_edition_with_wrong_dates_is_refused_and_keeps_what_was_typed(app,
         assert len(db.session.scalars(select(Fair)).all()) == 1
 
 
+def test_an_empty_form_creates_no_edition(app, fair, make_user):
+    organizer = signed_in(app, make_user("organizer"))
+    # The page proposes next year's names and dates, but only a form that carries them creates one.
+    assert organizer.post("/organizer/editions/", data={}).status_code == 422
+    with app.app_context():
+        assert len(db.session.scalars(select(Fair)).all()) == 1
+
+
 def test_only_organizers_see_and_change_editions(app, fair, make_user, make_enterprise):
     for role in ("exhibitor", "buyer"):
         visitor = signed_in(app, make_user(role, enterprise=make_enterprise()))

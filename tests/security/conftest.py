@@ -20,7 +20,10 @@ from fairmatch.enterprises.models import Category, Enterprise, EnterpriseSector,
 from fairmatch.extensions import db
 from fairmatch.floorplan import grid_layout, hall_size
 from fairmatch.matching.sourcing import post_request
+from fairmatch.meetings.models import Meeting
+from fairmatch.meetings.schedule import slots_of
 from fairmatch.meetings.services import new_calendar_feed, request_meeting
+from fairmatch.notifications.models import Notification
 from fairmatch.organizer.models import Fair
 from tests.conftest import new_tax_code, signed_in
 
@@ -100,6 +103,16 @@ def make_world(app):
             reservation = reserve_booths(a, ["A01"], users[EXHIBITOR_A])
             meeting = request_meeting(c, a.key, users[BUYER], text, False)
             second_meeting = request_meeting(d, a.key, users[ORGANIZER], text, False)
+            # A meeting on A's agenda (asked by a fifth enterprise, published, begun): what the
+            # meeting-day routes act on.
+            e = _enterprise("lead", "Công ty CP Cơ khí Đông Anh", "Dong Anh Mechanics JSC")
+            db.session.flush()
+            third_meeting = request_meeting(e, a.key, users[ORGANIZER], text, False)
+            third_meeting.state = "accepted"
+            slot = slots_of(fair)[0]
+            meeting = Meeting(fair_id=fair.id, request=third_meeting, slot_id=slot.id, starts_at=slot.starts_at,
+                              ends_at=slot.ends_at, table="T01", state="published", published_at=utcnow())
+            db.session.add(meeting)
             wanted = post_request(a, users[EXHIBITOR_A], category=CATEGORY, volume_value=None, volume_unit="units",
                                   required_certifications=[], deadline_on=None, notes=text)
             token, _secret = ApiToken.issue(users[EXHIBITOR_A])
@@ -113,7 +126,9 @@ def make_world(app):
             world.ids = {"product_id": a.products[0].id, "need_id": a.needs[0].id, "reservation_id": reservation.id,
                          "meeting_request_id": meeting.id, "second_meeting_request_id": second_meeting.id,
                          "sourcing_request_id": wanted.id, "token_id": token.id,
-                         "membership_id": membership, "feed_secret": feed, "reset_token": "reset-secret"}
+                         "membership_id": membership, "feed_secret": feed, "reset_token": "reset-secret",
+                         "meeting_id": meeting.id, "fair_id": fair.id, "user_id": users[ORGANIZER].id,
+                         "message_id": db.session.scalar(select(Notification.id).limit(1))}
             return world
 
     return make
@@ -133,6 +148,8 @@ ARGUMENT_OVERRIDES = {
     ("meetings.act", "action"): "accept",
     ("booths.act_on_reservation", "action"): "submit",
     ("auth.decide", "decision"): "approve",
+    ("organizer.export", "slug"): "exhibitors",
+    ("meetings.agenda_action", "action"): "held",
 }
 
 
@@ -143,7 +160,9 @@ def arguments(world) -> dict:
         "second_meeting_request_id": world.ids["second_meeting_request_id"],
         "sourcing_request_id": world.ids["sourcing_request_id"], "membership_id": world.ids["membership_id"],
         "token_id": world.ids["token_id"], "token": world.ids["reset_token"], "secret": world.ids["feed_secret"],
-        "filename": "css/app.css", "format": "csv", "slug": "gaps",
+        "filename": "css/app.css", "format": "csv", "slug": "gaps", "queue": "enterprises",
+        "meeting_id": world.ids["meeting_id"], "fair_id": world.ids["fair_id"], "user_id": world.ids["user_id"],
+        "message_id": world.ids["message_id"], "decision": "approve", "change": "deactivate",
     }
 
 

@@ -169,6 +169,49 @@ EXPECTATIONS: dict[tuple[str, str], Expect] = {
     # .../accept answers the request, so .../decline then finds it answered.
     ("api.answer_meeting_request", "POST"): ANSWERED_BY_A.but(ok=(200, 409), anonymous=401),
     ("api.my_agenda", "GET"): ACTING_FOR_AN_ENTERPRISE.but(anonymous=401),
+    # Personal data
+    ("auth.download_my_data", "GET"): SIGNED_IN,
+    ("auth.erase_account", "GET"): SIGNED_IN,
+    ("auth.erase_account", "POST"): SIGNED_IN.but(ok=422),
+    ("auth.make_owner", "POST"): MEMBER_OF_OWNER.but(ok=409),  # the membership is still a request
+    # Meetings: the day
+    ("meetings.ask", "GET"): ACTING_FOR_AN_ENTERPRISE.but(ok=404),  # no enterprise named
+    ("meetings.availability", "GET"): ACTING_FOR_AN_ENTERPRISE,
+    ("meetings.availability", "POST"): ACTING_FOR_AN_ENTERPRISE.but(ok=302),
+    # A hosts the meeting and marks it held; others find no such meeting on their agenda.
+    ("meetings.agenda_action", "POST"): Expect(frozenset({EXHIBITOR_A, EXHIBITOR_B, BUYER}),
+                                               ok={EXHIBITOR_A: 302, "*": 404}),
+    ("meeting_console.index", "GET"): ORGANIZER_ONLY,
+    ("meeting_console.index", "POST"): ORGANIZER_ONLY.but(ok=422),
+    ("meeting_console.run", "POST"): ORGANIZER_ONLY.but(ok=302),
+    ("meeting_console.publish", "POST"): ORGANIZER_ONLY.but(ok=302),
+    ("meeting_console.meeting", "GET"): ORGANIZER_ONLY,
+    ("meeting_console.meeting", "POST"): ORGANIZER_ONLY.but(ok=422),  # no action chosen
+    ("meeting_console.fill_freed_slot", "POST"): ORGANIZER_ONLY.but(ok=422),
+    ("meeting_console.check_in", "GET"): ORGANIZER_ONLY,
+    ("meeting_console.check_in", "POST"): ORGANIZER_ONLY.but(ok=422),  # no code
+    # Organizer: queues, team, editions, outbox, records, prints
+    ("booth_console.bulk", "POST"): ORGANIZER_ONLY.but(ok=400),  # no action button: not a form of ours
+    ("enterprises.bulk_review", "POST"): ORGANIZER_ONLY.but(ok=400),
+    ("organizer_team.index", "GET"): ORGANIZER_ONLY,
+    ("organizer_team.invite", "POST"): ORGANIZER_ONLY.but(ok=422),
+    ("organizer_team.set_active", "POST"): ORGANIZER_ONLY.but(ok=422),  # not oneself
+    ("organizer_team.decide", "POST"): ORGANIZER_ONLY.but(ok=409),  # A has an owner, who decides
+    ("organizer_team.accept", "GET"): PUBLIC.but(ok=404),  # not an invitation
+    ("organizer_team.accept", "POST"): PUBLIC.but(ok=404),
+    ("editions.index", "GET"): ORGANIZER_ONLY,
+    ("editions.index", "POST"): ORGANIZER_ONLY.but(ok=422),
+    ("editions.edition", "GET"): ORGANIZER_ONLY,
+    ("editions.mark_current", "POST"): ORGANIZER_ONLY.but(ok=302),
+    ("notifications.outbox", "GET"): ORGANIZER_ONLY,
+    ("notifications.retry", "POST"): ORGANIZER_ONLY.but(ok=302),
+    ("organizer.audit", "GET"): ORGANIZER_ONLY,
+    ("organizer.export", "GET"): ORGANIZER_ONLY,
+    ("organizer.report", "GET"): ORGANIZER_ONLY,
+    ("prints.catalogue", "GET"): ORGANIZER_ONLY,
+    ("prints.badges", "GET"): ORGANIZER_ONLY,
+    ("prints.grid", "GET"): ORGANIZER_ONLY,
+    ("prints.report", "GET"): ORGANIZER_ONLY,
 }
 
 @dataclass(order=True)
