@@ -183,7 +183,7 @@ def check_in():
     """Staff scan a badge (the person has arrived) or a meeting code (the meeting is held)."""
     fair = require_current_fair()
     outcome, status = None, 200
-    code = request.form.get("code", "")[:100]
+    code = request.form.get("code", "")
     if request.method == "POST":
         try:
             outcome = _check_in(fair, code)

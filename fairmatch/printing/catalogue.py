@@ -143,7 +143,9 @@ def _section_band(doc: Document, title: str, count: str) -> None:
 def _entry(doc: Document, entry: CatalogueEntry, labels: CatalogueLabels) -> None:
     """The booth codes in a left column; names, kind, descriptions, products and contact beside them."""
     width = doc.epw - CODE_WIDTH
-    blocks = [(entry.name_vi, 11, "B", INK, None), (entry.name_en, 9.5, "I", MUTED, None),
+    # The English name is left out where it only repeats the Vietnamese one.
+    blocks = [(entry.name_vi, 11, "B", INK, None),
+              (entry.name_en if entry.name_en != entry.name_vi else "", 9.5, "I", MUTED, None),
               (entry.kind, 8.5, "", MUTED, None),
               (entry.description_vi, 9, "", INK, MAX_DESCRIPTION_LINES),
               (entry.description_en, 8.5, "I", MUTED, MAX_DESCRIPTION_LINES)]
@@ -153,7 +155,7 @@ def _entry(doc: Document, entry: CatalogueEntry, labels: CatalogueLabels) -> Non
         blocks.append((f"{labels.contact}: {' · '.join(entry.contact)}", 8.5, "", INK, 3))
     laid_out = []
     for text, size, style, colour, max_lines in blocks:
-        if not text or (text == entry.name_en and entry.name_en == entry.name_vi):
+        if not text:
             continue
         doc.use_font(size, style)
         lines = doc.wrap(text, width)

@@ -92,13 +92,20 @@ def test_pdfs_print_the_name_literally(hostile):
         "table sheets": organizer.get("/print/tables.pdf"),
         "payment request": exhibitor.get(f"/me/booths/{hostile.ids['reservation_id']}/payment-request.pdf"),
         "the buyer's agenda": buyer.get("/me/agenda.pdf"),
+        "catalogue": organizer.get("/print/catalogue.pdf"),
+        "badges": organizer.get("/print/badges.pdf"),
     }
     for name, response in documents.items():
         assert NAME in pdf_text(response), name
+    # The master grid's cells hold short names, cut to fit: the cut literal text is there.
+    assert NAME[:23] + "…" in pdf_text(organizer.get("/print/grid.pdf"))
 
 
 def test_the_pdfs_list_of_printed_documents_is_complete(app):
     """A new PDF must be added to test_pdfs_print_the_name_literally (or here, if it names no one)."""
     pdfs = {rule.endpoint for rule in app.url_map.iter_rules() if rule.rule.endswith(".pdf")}
     assert pdfs == {"prints.floor_plan", "prints.booth_signs", "booths.payment_request",
-                    "prints.agendas", "prints.tables", "meetings.agenda_pdf"}
+                    "prints.agendas", "prints.tables", "meetings.agenda_pdf", "prints.catalogue", "prints.badges",
+                    "prints.grid",
+                    # The fair report counts; it names enterprises only for supplier links formed.
+                    "prints.report"}
