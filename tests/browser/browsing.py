@@ -77,7 +77,7 @@ class Visitor:
 
     def audit(self):
         """axe-core on this page (once per path and device): no serious or critical violation."""
-        key = re.sub(r"\d+", "N", self.path.split("#")[0])
+        key = re.sub(r"\d+", "N", re.split(r"[?#]", self.path)[0])
         if key in self.fair.audited:
             return
         self.fair.audited.add(key)
@@ -114,13 +114,12 @@ class Visitor:
             button.click()
         self.arrived()
 
-    def download(self, trigger) -> tuple[str, bytes]:
-        """Click a link that downloads a file; returns its suggested name and its bytes."""
-        with self.page.expect_download() as info:
-            trigger.click()
-        download = info.value
-        path = download.path()
-        return download.suggested_filename, Path(path).read_bytes()
+    def fetch(self, link) -> tuple[str, bytes]:
+        """What a link gives this signed-in person (a PDF, a calendar file): content type and bytes.
+        Fetched with the tab's cookies: Chromium would show an inline PDF rather than save it."""
+        response = self.page.context.request.get(link.get_attribute("href"))
+        assert response.ok, f"{link.get_attribute('href')} answered {response.status}"
+        return response.headers["content-type"], response.body()
 
 
 def new_tax_code(fair: Fair) -> str:
