@@ -63,17 +63,18 @@ class Visitor:
         return self.page.url.removeprefix(self.fair.base_url)
 
     def step(self, name: str, docs: str | None = None):
-        self.steps.append((name, self.page.screenshot()))
+        """Photograph the tab: kept if the test fails, and saved for the docs when asked."""
+        self.steps.append((name, self.page.screenshot(type="jpeg", quality=70)))
         if docs and DOCS_SCREENSHOTS:
             folder = ROOT / DOCS_SCREENSHOTS
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"{docs}-{self.fair.device}.png").write_bytes(self.steps[-1][1])
+            self.page.screenshot(path=folder / f"{docs}-{self.fair.device}.png")
 
     def keep_steps(self, folder: Path):
-        self.steps.append(("last", self.page.screenshot(full_page=True)))
-        for number, (name, png) in enumerate(self.steps, 1):
+        self.steps.append(("last", self.page.screenshot(type="jpeg", quality=70, full_page=True)))
+        for number, (name, image) in enumerate(self.steps, 1):
             safe_name = re.sub(r"[^\w.-]+", "_", name)[:60]
-            (folder / f"{self.label}-{number:02d}-{safe_name}.png").write_bytes(png)
+            (folder / f"{self.label}-{number:02d}-{safe_name}.jpg").write_bytes(image)
 
     def audit(self):
         """axe-core on this page (once per path and device): no serious or critical violation."""

@@ -58,36 +58,55 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def fresh_database(tmp_path_factory, name: str):
-    """A URL of an empty database and a function that removes it afterwards."""
+def run_app(*args: str, **options) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(HERE / "serve.py"), *args], cwd=ROOT, text=True, **options)
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory):
+    """The demo fair, seeded once: each device's server gets a copy of it."""
     postgres = os.environ.get("TEST_DATABASE_URL")
-    if not postgres:
-        return f"sqlite:///{tmp_path_factory.mktemp(name) / 'fair.db'}", lambda: None
-    database = f"fm_browser_{name}_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(postgres.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{database}"'))
-
-    def drop():
+    name = f"fm_browser_{uuid.uuid4().hex[:8]}"
+    if postgres:
+        admin = create_engine(postgres.replace("postgresql://", "postgresql+psycopg://", 1),
+                              isolation_level="AUTOCOMMIT")
+        url = re.sub(r"/[^/]*$", f"/{name}", postgres)
         with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
-        admin.dispose()
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    else:
+        admin, url = None, f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    seeding = run_app("seed", url, str(SEED_ENTERPRISES), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output, _ = seeding.communicate(timeout=300)
+    if seeding.returncode:
+        pytest.fail(f"the demo fair could not be seeded:\n{output[-3000:]}")
+    copies = []
 
-    return re.sub(r"/[^/]*$", f"/{database}", postgres), drop
+    def copy(device: str) -> str:
+        if admin is None:
+            target = Path(url.removeprefix("sqlite:///")).with_name(f"{device}.db")
+            shutil.copy(url.removeprefix("sqlite:///"), target)
+            return f"sqlite:///{target}"
+        copies.append(f"{name}_{device}")
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{copies[-1]}" TEMPLATE "{name}"'))
+        return re.sub(r"/[^/]*$", f"/{copies[-1]}", postgres)
+
+    yield copy
+    if admin is not None:
+        with admin.connect() as connection:
+            for database in [*copies, name]:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture(scope="session", params=list(DEVICES))
-def fair(request, tmp_path_factory):
-    """The app serving a fresh demo fair, for one device size."""
+def fair(request, demo_database, tmp_path_factory):
+    """The app serving a fresh copy of the demo fair, for one device size."""
     device = request.param
-    url, drop = fresh_database(tmp_path_factory, device)
-    port = free_port()
     log = tmp_path_factory.mktemp(f"server-{device}") / "server.log"
+    port = free_port()
     with log.open("w") as sink:
-        server = subprocess.Popen(
-            [sys.executable, str(HERE / "serve.py"), url, str(port), str(SEED_ENTERPRISES)],
-            stdout=subprocess.PIPE, stderr=sink, text=True, cwd=ROOT,
-        )
+        server = run_app("serve", demo_database(device), str(port), stdout=subprocess.PIPE, stderr=sink)
     try:
         if server.stdout.readline().strip() != "ready":
             pytest.fail(f"the app did not start:\n{log.read_text()[-3000:]}")
@@ -96,7 +115,6 @@ def fair(request, tmp_path_factory):
         server.terminate()
         server.wait(timeout=20)
         server.stdout.close()
-        drop()
 
 
 @pytest.fixture
