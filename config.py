@@ -12,7 +12,12 @@ class Config:
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None: SQLite in instance/
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     REDIS_URL = os.environ.get("REDIS_URL")
+    # Email delivery of the outbox (docs/operations.md): off unless SMTP_URL is set.
     SMTP_URL = os.environ.get("SMTP_URL")
+    MAIL_FROM = os.environ.get("MAIL_FROM")
+    MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))
+    MAIL_RETRY_SECONDS = int(os.environ.get("MAIL_RETRY_SECONDS", "300"))  # doubles after each failure
+    MAIL_RETRY_MAX_SECONDS = 6 * 3600
     # The address people use, for links in messages written outside a web request (commands, cron).
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
 
@@ -50,6 +55,8 @@ class TestingConfig(Config):
     # Hashing is deliberately slow; tests need many accounts, not protection against cracking.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
     REDIS_URL = None
+    SMTP_URL = None
+    MAIL_FROM = None
 
 
 class ProductionConfig(Config):

@@ -86,13 +86,16 @@ def register_blueprints(app: Flask) -> None:
     from fairmatch.enterprises.views import blueprint as enterprises
     from fairmatch.home.views import blueprint as home
     from fairmatch.matching.views import blueprint as matching
+    from fairmatch.meetings.console import blueprint as meeting_console
     from fairmatch.meetings.views import blueprint as meetings
     from fairmatch.notifications.views import blueprint as notifications
+    from fairmatch.organizer.edition_views import blueprint as editions
     from fairmatch.organizer.prints import blueprint as prints
+    from fairmatch.organizer.team_views import blueprint as organizer_team
     from fairmatch.organizer.views import blueprint as organizer
 
-    for blueprint in (home, auth, enterprises, booths, booth_console, matching, meetings, organizer, prints,
-                      notifications, api):
+    for blueprint in (home, auth, enterprises, booths, booth_console, matching, meetings, meeting_console, organizer,
+                      organizer_team, editions, prints, notifications, api):
         app.register_blueprint(blueprint)
 
 

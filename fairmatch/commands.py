@@ -3,6 +3,7 @@ per line on stderr; stdout carries only the result."""
 
 import json
 import sys
+from pathlib import Path
 
 import click
 from flask import Flask
@@ -188,9 +189,64 @@ def schedule_meetings(publish: bool, time_limit: str) -> None:
                f"{stats['breaks']} breaks{', published' if publish else ' (draft)'}")
 
 
+@click.command("send-outbox")
+@click.option("--limit", default="500", help="send at most this many messages in this run (default 500)")
+@with_appcontext
+def send_outbox(limit: str) -> None:
+    """Email the pending messages of the outbox through SMTP_URL (retries back off; see docs/operations.md)."""
+    from fairmatch.notifications.delivery import mail_settings, pending_count, send_due
+    from fairmatch.notifications.mail import BadMailSettings
+
+    problems = [] if limit.isdigit() and int(limit) > 0 else [f"limit: {limit!r} is not a positive whole number"]
+    try:
+        settings = mail_settings()
+    except BadMailSettings as error:
+        problems.append(str(error))
+    if problems:
+        fail(*problems)
+    if settings is None:
+        click.echo(f"email delivery is off (SMTP_URL is not set): {pending_count()} message(s) stay in the "
+                   "in-app inbox, nothing changed")
+        return
+    summary = send_due(settings, limit=int(limit))
+    for error in summary.errors:
+        click.echo(f"smtp: {error}", err=True)
+    click.echo(str(summary))
+
+
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False))
+@with_appcontext
+def backup_database(path: str) -> None:
+    """Write a consistent backup of the whole database to a new file PATH, safe while the app runs."""
+    from fairmatch.backup import BackupRefused, backup
+
+    try:
+        click.echo(backup(db.engine, Path(path)))
+    except BackupRefused as refusal:
+        fail(*refusal.problems)
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--yes", is_flag=True, help="replace a database that holds data")
+@with_appcontext
+def restore_database(path: str, yes: bool) -> None:
+    """Replace the database's content with the backup at PATH, then upgrade its schema."""
+    from fairmatch.backup import BackupRefused, restore
+
+    db.session.remove()
+    try:
+        summary = restore(db.engine, Path(path), replace=yes)
+    except BackupRefused as refusal:
+        fail(*refusal.problems)
+    upgrade()
+    click.echo(summary)
+
+
 def init_app(app: Flask) -> None:
     for command in (init_db, seed_demo, users, tokens, import_data, export_data, expire_holds, matches,
-                    schedule_meetings):
+                    schedule_meetings, send_outbox, backup_database, restore_database):
         app.cli.add_command(command)
 
 

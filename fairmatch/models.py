@@ -14,12 +14,13 @@ from fairmatch.enterprises.models import (
     Product,
 )
 from fairmatch.matching.models import ChangeStamp, MatchFeedback, SourcingRequest
-from fairmatch.meetings.models import CalendarFeed, Meeting, MeetingRequest
+from fairmatch.meetings.models import Arrival, CalendarFeed, Meeting, MeetingOutcome, MeetingRequest, Unavailability
 from fairmatch.notifications.models import Notification
-from fairmatch.organizer.models import Fair
+from fairmatch.organizer.models import Fair, OrganizerInvitation
 
 __all__ = [
     "ApiToken",
+    "Arrival",
     "AuditEntry",
     "Booth",
     "BoothReservation",
@@ -34,15 +35,18 @@ __all__ = [
     "Hall",
     "MatchFeedback",
     "Meeting",
+    "MeetingOutcome",
     "MeetingRequest",
     "Membership",
     "Need",
     "Notification",
+    "OrganizerInvitation",
     "PasswordReset",
     "Payment",
     "Product",
     "ReservationBooth",
     "SourcingRequest",
+    "Unavailability",
     "User",
     "WaitlistEntry",
 ]

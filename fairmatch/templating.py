@@ -6,7 +6,7 @@ from flask_login import current_user
 from fairmatch import i18n
 from fairmatch.booths.forms import STATE_LABELS, STATUS_LABELS, WAITLIST_LABELS
 from fairmatch.enterprises.forms import KIND_CHOICES
-from fairmatch.meetings.forms import MEETING_STATES
+from fairmatch.meetings.labels import MEETING_STATES
 from fairmatch.notifications.services import unread_count
 from fairmatch.vocabulary import CERTIFICATIONS, SECTORS
 

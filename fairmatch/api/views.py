@@ -15,7 +15,7 @@ from fairmatch.enterprises.views import directory_query
 from fairmatch.errors import RuleViolation, error_response
 from fairmatch.extensions import csrf
 from fairmatch.i18n import language
-from fairmatch.matching.services import MAX_LIMIT, matches_for
+from fairmatch.matching.services import MAX_LIMIT, count_match_view, matches_for
 from fairmatch.meetings import services as meetings
 from fairmatch.meetings.schedule import agenda_of
 from fairmatch.organizer.models import require_current_fair
@@ -106,7 +106,11 @@ def enterprise_matches(key: str):
     limit = request.args.get("limit", "20")
     if not limit.isdigit():
         raise RuleViolation(_("The limit must be between 1 and %(n)d.", n=MAX_LIMIT))
-    return jsonify(matches_for(key, request.args.get("direction", "suppliers"), int(limit), language()))
+    matches = matches_for(key, request.args.get("direction", "suppliers"), int(limit), language())
+    own = current_user.enterprise
+    if own is not None and own.key == key:  # an enterprise looking at its own matches, not a survey
+        count_match_view(own.id, len(matches))
+    return jsonify(matches)
 
 
 @blueprint.post("/meeting-requests")

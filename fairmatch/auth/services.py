@@ -166,7 +166,9 @@ def pending_requests_for(user: User) -> list[Membership]:
     return [m for m in requests if user in approvers_of(m.enterprise)]
 
 
-def decide_membership(membership_id: int, approve: bool, actor: User) -> Membership:
+def decide_membership(membership_id: int, approve: bool, actor: User, as_owner: bool = False) -> Membership:
+    """Approve or decline a request to join; an organizer may approve the requester as the owner
+    (for an enterprise that has none, so that its next requests go to someone inside it)."""
     membership = db.session.get(Membership, membership_id)
     if membership is None:
         raise NotFound(_("This request does not exist."))
@@ -174,10 +176,14 @@ def decide_membership(membership_id: int, approve: bool, actor: User) -> Members
         raise NotAllowed(_("Only the enterprise's owner or an organizer can decide on this request."))
     if membership.status != "pending":
         raise Conflict(_("This request has already been decided."))
+    if as_owner and not actor.is_organizer:
+        raise NotAllowed(_("Only an organizer can make someone the owner of an enterprise."))
     membership.status = "approved" if approve else "rejected"
+    membership.is_owner = approve and as_owner
     membership.decided_at = utcnow()
     notify(membership.user, "membership_decided", approved=approve, enterprise=membership.enterprise)
-    record("membership.approved" if approve else "membership.rejected", membership, actor=actor)
+    record("membership.approved" if approve else "membership.rejected", membership,
+           {"owner": True} if membership.is_owner else None, actor=actor)
     db.session.commit()
     return membership
 

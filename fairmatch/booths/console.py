@@ -1,6 +1,6 @@
 """The organizer's booth console: applications, payments, moves, the hall editor and prices."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -18,10 +18,11 @@ from fairmatch.booths.forms import (
 )
 from fairmatch.booths.models import BoothReservation, WaitlistEntry
 from fairmatch.booths.plan import PlanFilters, plan_page
-from fairmatch.errors import DomainError
+from fairmatch.errors import Conflict, DomainError
 from fairmatch.extensions import db
 from fairmatch.forms import options
-from fairmatch.i18n import sector_label
+from fairmatch.i18n import language, sector_label
+from fairmatch.organizer.bulk import BulkForm, apply_to_each
 from fairmatch.organizer.models import require_current_fair
 from fairmatch.vocabulary import SECTORS
 
@@ -36,6 +37,10 @@ def organizers_only():
 
 @blueprint.get("/")
 def queue():
+    return _queue_page(BulkForm())
+
+
+def _queue_page(bulk: BulkForm, status: int = 200, queue_name: str = ""):
     fair = require_current_fair()
     services.expire_holds()
     reservations = list(db.session.scalars(
@@ -47,7 +52,67 @@ def queue():
     return render_template("booths/console.html", fair=fair, waitlist=waitlist,
                            submitted=[r for r in reservations if r.state == "submitted"],
                            unpaid=[r for r in reservations if r.state == "approved"],
-                           others=[r for r in reservations if r.state in ("held", "confirmed")])
+                           others=[r for r in reservations if r.state in ("held", "confirmed")],
+                           bulk=bulk, bulk_queue=queue_name, selected=set(bulk.ids.data or ())), status
+
+
+# What each bulk action needs: (the queue it acts on, needs a reason, needs a payment date).
+BULK_ACTIONS = {
+    "approve": ("applications", False, False),
+    "reject": ("applications", True, False),
+    "paid": ("payments", False, True),
+    "withdraw_offer": ("waitlist", False, False),
+}
+
+
+@blueprint.post("/bulk")
+def bulk():
+    """One action on every ticked item of a queue, item by item (see fairmatch.organizer.bulk)."""
+    action = request.form.get("action", "")
+    if action not in BULK_ACTIONS:
+        abort(400)
+    queue_name, needs_reason, needs_date = BULK_ACTIONS[action]
+    form = BulkForm()
+    if not form.validate_for(action, needs_reason, needs_date):
+        return _queue_page(form, 422, queue_name)
+    fair = require_current_fair()
+    if queue_name == "waitlist":
+        items = [db.session.get(WaitlistEntry, i) for i in form.ids.data]
+        label = _entry_label
+    else:
+        items = [db.session.get(BoothReservation, i) for i in form.ids.data]
+        label = _reservation_label
+    missing = [i for i, item in zip(form.ids.data, items, strict=True) if item is None or item.fair_id != fair.id]
+    outcome = apply_to_each([item for item in items if item is not None and item.fair_id == fair.id], label,
+                            lambda item: _bulk_apply(action, item, form))
+    outcome.refused.extend((f"#{i}", _("it no longer exists.")) for i in missing)
+    outcome.flash()
+    return redirect(url_for("booth_console.queue"))
+
+
+def _bulk_apply(action: str, item, form: BulkForm) -> None:
+    if action == "approve":
+        services.approve(item, current_user)
+    elif action == "reject":
+        services.reject(item, current_user, form.reason.data)
+    elif action == "paid":
+        services.record_payment(item, current_user, item.total_vnd - item.paid_vnd, form.paid_on.data,
+                                form.reference.data or "")
+    else:
+        offer = db.session.scalar(select(BoothReservation).where(
+            BoothReservation.waitlist_entry_id == item.id, BoothReservation.state == "held"))
+        if offer is None:
+            raise Conflict(_("No booth is on offer to this enterprise now."))
+        services.cancel(offer, current_user)
+
+
+def _reservation_label(reservation: BoothReservation) -> str:
+    codes = ", ".join(b.code for b in reservation.booths)
+    return f"{reservation.enterprise.name(language())} ({codes})"
+
+
+def _entry_label(entry: WaitlistEntry) -> str:
+    return entry.enterprise.name(language())
 
 
 @blueprint.route("/reservations/<int:reservation_id>", methods=["GET", "POST"])

@@ -42,3 +42,14 @@ def booth_codes(enterprise_ids: Iterable[int] | None = None, fair_id: int | None
     for enterprise_id, code in sorted(rows, key=lambda row: (row[0], len(row[1]), row[1])):
         codes.setdefault(enterprise_id, code)
     return codes
+
+
+def exhibitor_booths(fair_id: int | None = None) -> dict[int, list[Booth]]:
+    """Every exhibitor's confirmed booths (A2 before A10), by enterprise id; at the current fair by default."""
+    query = _confirmed(fair_id).with_only_columns(BoothReservation.enterprise_id, Booth)
+    booths: dict[int, list[Booth]] = {}
+    for enterprise_id, booth in db.session.execute(query):
+        booths.setdefault(enterprise_id, []).append(booth)
+    for held in booths.values():
+        held.sort(key=lambda booth: (len(booth.code), booth.code))
+    return booths

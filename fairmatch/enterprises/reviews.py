@@ -11,30 +11,45 @@ from sqlalchemy.orm import selectinload
 from fairmatch.audit.services import record
 from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise, Product
-from fairmatch.errors import NotFound, RuleViolation
+from fairmatch.errors import Conflict, NotFound, RuleViolation
 from fairmatch.extensions import db
 from fairmatch.notifications.services import notify
+
+# What waits for an organizer: the queue lists these rows and the dashboard counts them.
+ENTERPRISE_WAITING = (Enterprise.verified.is_(False), Enterprise.declined_reason.is_(None))
+CLAIM_WAITING = (
+    Product.recognized_year.is_not(None),
+    Product.recognized_verified.is_(False),
+    Product.recognized_declined_reason.is_(None),
+)
 
 
 def verification_queue() -> tuple[list[Enterprise], list[Product]]:
     """Enterprises waiting for verification, oldest first, and recognition claims waiting."""
     enterprises = db.session.scalars(
         select(Enterprise)
-        .where(Enterprise.verified.is_(False), Enterprise.declined_reason.is_(None))
+        .where(*ENTERPRISE_WAITING)
         .options(selectinload(Enterprise.sectors))
         .order_by(Enterprise.created_at, Enterprise.id)
     )
     claims = db.session.scalars(
         select(Product)
-        .where(
-            Product.recognized_year.is_not(None),
-            Product.recognized_verified.is_(False),
-            Product.recognized_declined_reason.is_(None),
-        )
+        .where(*CLAIM_WAITING)
         .options(selectinload(Product.enterprise), selectinload(Product.category))
         .order_by(Product.id)
     )
     return list(enterprises), list(claims)
+
+
+def require_waiting(item: Enterprise | Product) -> None:
+    """Refuse an item that has left the verification queue (decided meanwhile, e.g. by a colleague)."""
+    if isinstance(item, Enterprise):
+        decided = item.verified or item.declined_reason is not None
+    else:
+        decided = (item.recognized_year is None or item.recognized_verified
+                   or item.recognized_declined_reason is not None)
+    if decided:
+        raise Conflict(_("This has already been decided."))
 
 
 def _reason(approve: bool, reason: str | None) -> str | None:

@@ -49,3 +49,13 @@ class SourcingRequest(db.Model):
 
     enterprise = relationship("Enterprise")
     category = relationship("Category")
+
+
+class MatchView(db.Model):
+    """How often an enterprise's match list was shown on one day, and how many matches it showed:
+    the top of the organizer's meeting funnel. One row per enterprise per day, counted up in place."""
+
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprise.id", ondelete="CASCADE"), primary_key=True)
+    viewed_on: Mapped[date] = mapped_column(primary_key=True)
+    views: Mapped[int] = mapped_column(default=0)
+    matches: Mapped[int] = mapped_column(default=0)

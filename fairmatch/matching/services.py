@@ -2,17 +2,20 @@
 marked as not relevant."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from fairmatch.audit.services import record
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import NotFound, RuleViolation
 from fairmatch.extensions import db
+from fairmatch.i18n import fair_zone
 from fairmatch.matching.graph import supply_graph
-from fairmatch.matching.models import MatchFeedback
+from fairmatch.matching.models import MatchFeedback, MatchView
 from fairmatch.supplychain import rank_customers, rank_suppliers, to_json
 
 DIRECTIONS = {"suppliers": rank_suppliers, "customers": rank_customers}
@@ -53,6 +56,20 @@ def matches_for(
     shown = [(rank, m) for rank, m in enumerate(ranked, start=1) if filters.keeps(graph.enterprise(m.key))][:limit]
     with force_locale(lang):
         return [to_json(match, rank, graph, key, _, lang) for rank, match in shown]
+
+
+def count_match_view(enterprise_id: int, shown: int) -> None:
+    """Count one showing of an enterprise's own match list (for the organizer's funnel): one
+    upsert, so that two workers counting at once both count."""
+    dialect = postgresql if db.engine.dialect.name == "postgresql" else sqlite
+    today = datetime.now(fair_zone()).date()
+    statement = dialect.insert(MatchView).values(enterprise_id=enterprise_id, viewed_on=today, views=1,
+                                                 matches=shown)
+    db.session.execute(statement.on_conflict_do_update(
+        index_elements=[MatchView.enterprise_id, MatchView.viewed_on],
+        set_={"views": MatchView.views + 1, "matches": MatchView.matches + shown},
+    ))
+    db.session.commit()
 
 
 def _not_relevant(key: str, direction: str) -> set[str]:

@@ -1,6 +1,6 @@
 """Matching pages: my matches, sourcing requests, and the organizer's supply-chain reports."""
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -8,7 +8,7 @@ from sqlalchemy import select
 from fairmatch.auth.decorators import acting_enterprise, role_required
 from fairmatch.enterprises.models import Category
 from fairmatch.enterprises.services import enterprise_by_key
-from fairmatch.enterprises.tabular import as_csv, as_xlsx
+from fairmatch.enterprises.tabular import spreadsheet
 from fairmatch.errors import DomainError
 from fairmatch.extensions import db
 from fairmatch.forms import options
@@ -32,6 +32,8 @@ def my_matches():
                                     at_fair=request.args.get("at_fair") == "1",
                                     verified=request.args.get("verified") == "1")
     matches = services.matches_for(enterprise.key, direction, 20, language(), filters) if enterprise else []
+    if enterprise is not None:
+        services.count_match_view(enterprise.id, len(matches))
     return render_template("matching/mine.html", enterprise=enterprise, matches=matches, direction=direction,
                            filters=filters)
 
@@ -56,14 +58,7 @@ def supply_chain():
 @role_required("organizer")
 def supply_chain_export(slug: str, format: str):
     report = next(r for r in supply_chain_reports(language()) if r.slug == slug)
-    if format == "csv":
-        content, mimetype = as_csv(report.header, report.rows), "text/csv; charset=utf-8"
-    else:
-        content = as_xlsx(report.header, report.rows, report.title)
-        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    response = Response(content, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="supply-chain-{slug}.{format}"'
-    return response
+    return spreadsheet(report.header, report.rows, format, f"supply-chain-{slug}", report.title)
 
 
 @blueprint.route("/me/requests", methods=["GET", "POST"])

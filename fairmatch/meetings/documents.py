@@ -1,19 +1,35 @@
-"""Agendas as documents: PDF (one participant, every participant, every table) and iCalendar."""
+"""Agendas as documents: PDF (one participant, every participant, every table, the master grid) and
+iCalendar. Each meeting on paper carries its check-in code, as a QR code and as text."""
 
 from collections import defaultdict
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 from icalendar import Calendar, Event
+from markupsafe import Markup
 from sqlalchemy import select
 
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.extensions import db
-from fairmatch.i18n import local_datetime, local_time
-from fairmatch.meetings.models import Meeting, MeetingRequest
-from fairmatch.meetings.schedule import agenda_of
+from fairmatch.i18n import local_date, local_datetime, local_time
+from fairmatch.meetings.codes import meeting_code
+from fairmatch.meetings.models import ON_AGENDA, Meeting, MeetingRequest
+from fairmatch.meetings.schedule import agenda_of, slots_of
 from fairmatch.organizer.models import Fair
-from fairmatch.printing import Agenda, AgendaLabels, AgendaLine, agendas_pdf
+from fairmatch.printing import (
+    Agenda,
+    AgendaLabels,
+    AgendaLine,
+    GridDay,
+    GridLabels,
+    GridRow,
+    MeetingGrid,
+    agendas_pdf,
+    meeting_grid_pdf,
+    qr_svg,
+)
+from fairmatch.templating import short_name
 
 
 def _place(meeting: Meeting) -> str:
@@ -31,11 +47,21 @@ def _other(meeting: Meeting, enterprise_id: int) -> Enterprise:
 
 def _labels(document: str) -> AgendaLabels:
     return AgendaLabels(document=document, time=_("Time"), place=_("Place"), counterpart=_("With"),
-                        empty=_("No meeting is scheduled yet."), page=_("Page {page}/{pages}"))
+                        code=_("Check-in code"), empty=_("No meeting is scheduled yet."),
+                        page=_("Page {page}/{pages}"))
+
+
+def meeting_qr_codes(meetings: list[Meeting]) -> dict[int, tuple[str, Markup]]:
+    """Each meeting's check-in code and its QR code as an inline SVG image with a spoken name."""
+    codes = {}
+    for meeting in meetings:
+        code = meeting_code(meeting.id)
+        codes[meeting.id] = (code, Markup(qr_svg(code, _("QR code of check-in code %(code)s", code=code))))
+    return codes
 
 
 def _agenda(enterprise: Enterprise, fair: Fair, lang: str) -> Agenda:
-    lines = tuple(AgendaLine(_when(m), _place(m), _other(m, enterprise.id).name(lang))
+    lines = tuple(AgendaLine(_when(m), _place(m), _other(m, enterprise.id).name(lang), meeting_code(m.id))
                   for m in agenda_of(enterprise.id, fair))
     return Agenda(enterprise.name(lang), f"{fair.name(lang)} · {fair.venue(lang)}", lines)
 
@@ -46,7 +72,7 @@ def agenda_pdf(enterprise: Enterprise, fair: Fair, lang: str) -> bytes:
 
 def all_agendas_pdf(fair: Fair, lang: str) -> bytes:
     """Every participant's agenda, one per page, in name order."""
-    published = select(Meeting.request_id).where(Meeting.fair_id == fair.id, Meeting.state == "published")
+    published = select(Meeting.request_id).where(Meeting.fair_id == fair.id, Meeting.state.in_(ON_AGENDA))
     pairs = db.session.execute(
         select(MeetingRequest.from_enterprise_id, MeetingRequest.to_enterprise_id)
         .where(MeetingRequest.id.in_(published))
@@ -61,16 +87,54 @@ def table_sheets_pdf(fair: Fair, lang: str) -> bytes:
     """One sheet per B2B table (and per booth hosting meetings) listing its meetings in time order."""
     by_place: dict[str, list[Meeting]] = defaultdict(list)
     for meeting in db.session.scalars(
-        select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state == "published").order_by(Meeting.starts_at)
+        select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state.in_(ON_AGENDA)).order_by(Meeting.starts_at)
     ):
         by_place[_place(meeting)].append(meeting)
     sheets = [
         Agenda(place, fair.name(lang), tuple(
-            AgendaLine(_when(m), place, f"{m.request.sender.name(lang)} – {m.request.receiver.name(lang)}")
+            AgendaLine(_when(m), place, f"{m.request.sender.name(lang)} – {m.request.receiver.name(lang)}",
+                       meeting_code(m.id))
             for m in meetings))
         for place, meetings in sorted(by_place.items())
     ]
     return agendas_pdf(sheets, _labels(_("Meeting tables")))
+
+
+def meeting_grid_document(fair: Fair, lang: str) -> bytes:
+    """The master grid of the meetings on the agendas (published, held, no-show; drafts left out): a row per
+    slot of each day, a column per B2B table and per booth hosting meetings, the two short names in each cell."""
+    meetings = list(db.session.scalars(
+        select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state.in_(ON_AGENDA)).order_by(Meeting.starts_at)
+    ))
+    # The scheduler numbers each slot's tables from T01, so the tables in use are T01 up to the busiest slot's.
+    width = max(2, len(str(fair.meeting_tables)))
+    used = {m.table for m in meetings if m.table}
+    busiest = max((int(t[1:]) for t in used if t[1:].isdigit()), default=0)
+    tables = [f"T{n:0{width}d}" for n in range(1, busiest + 1)]
+    tables += sorted(used - set(tables))
+    booths = sorted({m.booth for m in meetings if m.booth}, key=lambda code: (len(code), code))
+    columns = {("table", t): i for i, t in enumerate(tables)}
+    columns |= {("booth", b): len(tables) + i for i, b in enumerate(booths)}
+    times: dict[str, tuple[datetime, datetime]] = {s.id: (s.starts_at, s.ends_at) for s in slots_of(fair)}
+    cells: dict[str, list[str]] = defaultdict(lambda: [""] * len(columns))
+    for m in meetings:
+        times.setdefault(m.slot_id, (m.starts_at, m.ends_at))
+        place = ("table", m.table) if m.table else ("booth", m.booth)
+        sender, receiver = m.request.sender.name(lang), m.request.receiver.name(lang)
+        cells[m.slot_id][columns[place]] = f"{short_name(sender, 24)} – {short_name(receiver, 24)}"
+    days: dict[str, list[GridRow]] = defaultdict(list)
+    for slot_id, (starts_at, ends_at) in sorted(times.items(), key=lambda item: item[1]):
+        day = local_date(starts_at.astimezone(ZoneInfo(fair.time_zone)).date(), "full")
+        days[day].append(GridRow(f"{local_time(starts_at)} – {local_time(ends_at)}", tuple(cells[slot_id])))
+    grid = MeetingGrid(
+        title=_("Meeting grid"),
+        subtitle=f"{fair.name(lang)} · {fair.venue(lang)}",
+        note=_("Meetings on the agendas: published, held and no-show. Draft meetings are not shown."),
+        places=(*tables, *(_("Booth %(code)s", code=b) for b in booths)),
+        days=tuple(GridDay(day, tuple(rows)) for day, rows in days.items()),
+    )
+    return meeting_grid_pdf(grid, GridLabels(time=_("Time"), empty=_("No meeting is on the agendas yet."),
+                                             page=_("Page {page}/{pages}")))
 
 
 def agenda_ics(enterprise: Enterprise, fair: Fair, lang: str) -> bytes:

@@ -1,10 +1,73 @@
-"""Labels of meeting-request states."""
+"""The organizer's meeting settings and the forms of the meeting day."""
+
+import re
+from datetime import time
 
 from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
-MEETING_STATES = {
-    "pending": _l("Waiting for an answer"),
-    "accepted": _l("Accepted"),
-    "declined": _l("Declined"),
-    "cancelled": _l("Cancelled"),
-}
+from fairmatch.forms import TEXT, max_length, options, required
+from fairmatch.meetings.labels import OUTCOME_LABELS
+
+SESSION = re.compile(r"\s*([a-z0-9_-]{1,12})\s+(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s*")
+
+
+def parse_sessions(text: str) -> list[dict]:
+    """"am 09:00-11:30, pm 13:30-16:30" → the fair's session list; ValueError says what is wrong."""
+    sessions = []
+    for part in filter(str.strip, text.replace(";", ",").replace("\n", ",").split(",")):
+        found = SESSION.fullmatch(part)
+        if not found:
+            raise ValueError(_l("Write each session as a name and two times, e.g. “am 09:00-11:30”."))
+        name, start, end = found.groups()
+        try:
+            start, end = time.fromisoformat(start.zfill(5)), time.fromisoformat(end.zfill(5))
+        except ValueError:
+            raise ValueError(_l("%(time)s is not a time of day.", time=part.strip())) from None
+        if start >= end or (sessions and start < time.fromisoformat(sessions[-1]["end"])):
+            raise ValueError(_l("Sessions must run forwards in time and must not overlap."))
+        sessions.append({"session": name, "start": f"{start:%H:%M}", "end": f"{end:%H:%M}"})
+    if not sessions:
+        raise ValueError(_l("Give at least one session."))
+    return sessions
+
+
+def sessions_text(sessions: list[dict]) -> str:
+    return ", ".join(f"{s['session']} {s['start']}-{s['end']}" for s in sessions)
+
+
+class SessionsField(StringField):
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        try:
+            self.sessions = parse_sessions(self.data or "")
+        except ValueError as problem:
+            self.sessions = None
+            raise ValidationError(str(problem)) from None
+
+
+class MeetingSettingsForm(FlaskForm):
+    sessions = SessionsField(_l("Sessions each day"), [required(), max_length(300)], **TEXT)
+    slot_minutes = IntegerField(_l("Slot length (minutes)"),
+                                [required(), NumberRange(10, 180, message=_l("Between 10 and 180 minutes."))])
+    tables = IntegerField(_l("B2B tables in the meeting area"),
+                          [InputRequired(message=_l("This field is required.")),
+                           NumberRange(0, 1000, message=_l("Between 0 and 1000."))])
+    at_booths = BooleanField(_l("Meetings may take place at the host's own booth"))
+    max_requests = IntegerField(_l("Open requests one enterprise may send (empty: no limit)"),
+                                [Optional(), NumberRange(1, 1000, message=_l("Between 1 and 1000."))])
+    max_meetings = IntegerField(_l("Meetings one enterprise may have (empty: no limit)"),
+                                [Optional(), NumberRange(1, 1000, message=_l("Between 1 and 1000."))])
+
+
+class MoveForm(FlaskForm):
+    slot = SelectField(_l("Slot"), validate_choice=False)
+    place = SelectField(_l("Place"), validate_choice=False)
+
+
+class OutcomeForm(FlaskForm):
+    outcome = RadioField(_l("What came of the meeting?"), choices=options(OUTCOME_LABELS.items()),
+                         validators=[InputRequired(message=_l("Choose one of the outcomes."))])
+    note = TextAreaField(_l("Note (optional)"), [max_length(2000)], **TEXT)

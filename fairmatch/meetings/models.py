@@ -2,13 +2,18 @@
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from fairmatch.database import UTCDateTime, utcnow
 from fairmatch.extensions import db
 
 REQUEST_STATES = ("pending", "accepted", "declined", "cancelled")
+# A draft until published; after the meeting's time, the host or an organizer marks it held or
+# no-show; cancelling a published meeting frees its slot.
+MEETING_STATES = ("draft", "published", "held", "no_show", "cancelled")
+ON_AGENDA = ("published", "held", "no_show")
+OUTCOMES = ("follow_up", "quotation", "contract", "mou", "none")
 
 
 class MeetingRequest(db.Model):
@@ -61,11 +66,74 @@ class Meeting(db.Model):
     table: Mapped[str | None] = mapped_column(String(10))
     booth: Mapped[str | None] = mapped_column(String(10))
     state: Mapped[str] = mapped_column(String(10), default="draft")
+    # A draft meeting the organizer locked (or moved by hand) stays where it is when the scheduler reruns.
+    locked: Mapped[bool] = mapped_column(default=False)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    marked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    marked_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
 
     request: Mapped[MeetingRequest] = relationship()
+    outcomes: Mapped[list["MeetingOutcome"]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
 
-    __table_args__ = (CheckConstraint("state IN ('draft', 'published')", name="state"),)
+    __table_args__ = (
+        CheckConstraint(f"state IN {MEETING_STATES}", name="state"),
+        # No two live meetings at one table, or at one booth, in the same slot.
+        Index("uq_meeting_table_slot", "fair_id", "slot_id", "table", unique=True,
+              sqlite_where=text("state <> 'cancelled' AND \"table\" IS NOT NULL"),
+              postgresql_where=text("state <> 'cancelled' AND \"table\" IS NOT NULL")),
+        Index("uq_meeting_booth_slot", "fair_id", "slot_id", "booth", unique=True,
+              sqlite_where=text("state <> 'cancelled' AND booth IS NOT NULL"),
+              postgresql_where=text("state <> 'cancelled' AND booth IS NOT NULL")),
+    )
+
+    @property
+    def on_agenda(self) -> bool:
+        return self.state in ON_AGENDA
+
+
+class MeetingOutcome(db.Model):
+    """What one side says came of a held meeting: the evidence of supplier links formed."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprise.id", ondelete="CASCADE"))
+    outcome: Mapped[str] = mapped_column(String(12))
+    note: Mapped[str | None] = mapped_column(Text)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="outcomes")
+    enterprise = relationship("Enterprise")
+
+    __table_args__ = (
+        CheckConstraint(f"outcome IN {OUTCOMES}", name="outcome"),
+        UniqueConstraint("meeting_id", "enterprise_id"),
+    )
+
+
+class Unavailability(db.Model):
+    """A slot in which an enterprise cannot meet (set by whole days, sessions or single slots)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id", ondelete="CASCADE"))
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprise.id", ondelete="CASCADE"))
+    slot_id: Mapped[str] = mapped_column(String(20))
+
+    __table_args__ = (UniqueConstraint("fair_id", "enterprise_id", "slot_id"),)
+
+
+class Arrival(db.Model):
+    """A person checked in at the fair (their badge scanned at the desk)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    arrived_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+
+    user = relationship("User", foreign_keys=[user_id])
+
+    __table_args__ = (UniqueConstraint("fair_id", "user_id"),)
 
 
 class CalendarFeed(db.Model):

@@ -1,17 +1,18 @@
 """Turn accepted requests into a schedule with the pure scheduler, keep published meetings fixed,
 and publish: the bridge between the database and `fairmatch.scheduling`."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 
 from fairmatch.audit.services import record
 from fairmatch.database import utcnow
 from fairmatch.enterprises.booths import booth_codes
 from fairmatch.extensions import db
-from fairmatch.meetings.models import Meeting, MeetingRequest
+from fairmatch.meetings.models import ON_AGENDA, Meeting, MeetingRequest, Unavailability
 from fairmatch.notifications.services import link_to, notify
 from fairmatch.organizer.models import Fair
 from fairmatch.scheduling import load_instance, solve
@@ -46,75 +47,127 @@ def slots_of(fair: Fair) -> list[Slot]:
     return slots
 
 
-def build_instance(fair: Fair) -> tuple[dict, dict[str, MeetingRequest], dict[int, str]]:
-    """The `fairmatch-schedule/1` instance of the fair's accepted requests (published ones fixed)."""
+def table_labels(fair: Fair) -> list[str]:
+    """The B2B tables' labels, T01 … (as the scheduler numbers them)."""
+    width = max(2, len(str(fair.meeting_tables)))
+    return [f"T{n:0{width}d}" for n in range(1, fair.meeting_tables + 1)]
+
+
+def live_meetings(fair: Fair):
+    """A query for the fair's meetings that hold a slot (drafts included, cancelled ones not)."""
+    return select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state != "cancelled")
+
+
+def unavailable_slots(fair: Fair) -> dict[int, set[str]]:
+    """Per enterprise id, the slots it said it cannot meet in."""
+    blocked: dict[int, set[str]] = defaultdict(set)
+    for enterprise_id, slot_id in db.session.execute(
+        select(Unavailability.enterprise_id, Unavailability.slot_id).where(Unavailability.fair_id == fair.id)
+    ):
+        blocked[enterprise_id].add(slot_id)
+    return blocked
+
+
+def build_instance(fair: Fair) -> tuple[dict, dict[str, MeetingRequest], dict[int, str], dict[int, Meeting]]:
+    """The `fairmatch-schedule/1` instance of the fair's accepted requests. Meetings already on
+    agendas, and drafts the organizer locked or moved, are fixed to their slots."""
     accepted = list(db.session.scalars(
         select(MeetingRequest).where(MeetingRequest.fair_id == fair.id, MeetingRequest.state == "accepted")
         .order_by(MeetingRequest.id)
     ))
-    published = {m.request_id: m for m in db.session.scalars(
-        select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state == "published"))}
+    fixed = {m.request_id: m for m in db.session.scalars(
+        live_meetings(fair).where(or_(Meeting.state.in_(ON_AGENDA), Meeting.locked)))}
     booths = booth_codes(fair_id=fair.id) if fair.meetings_at_booths else {}
+    blocked = unavailable_slots(fair)
     by_id = {f"R{r.id}": r for r in accepted}
-    participants = sorted({r.sender.key for r in accepted} | {r.receiver.key for r in accepted})
+    enterprises = {e.id: e for r in accepted for e in (r.sender, r.receiver)}
+    # A slot an enterprise blocked after a meeting was fixed in it stays the meeting's.
+    fixed_slots = defaultdict(set)
+    for meeting in fixed.values():
+        for enterprise_id in (meeting.request.from_enterprise_id, meeting.request.to_enterprise_id):
+            fixed_slots[enterprise_id].add(meeting.slot_id)
     instance = {
         "format": "fairmatch-schedule/1",
         "name": f"fair-{fair.id}",
         "slots": [{"id": s.id, "day": s.day.isoformat(), "session": s.session} for s in slots_of(fair)],
         "tables": fair.meeting_tables,
-        "participants": [{"id": key} for key in participants],
+        "participants": [
+            {"id": e.key, "forbidden_slots": sorted(blocked[e.id] - fixed_slots[e.id]),
+             "max_meetings": fair.max_meetings_per_enterprise}
+            for e in sorted(enterprises.values(), key=lambda e: e.key)
+        ],
         "meetings": [
             {
                 "id": meeting_id,
                 "participants": [r.sender.key, r.receiver.key],
-                "needs_table": r.to_enterprise_id not in booths,
+                "needs_table": _needs_table(fixed.get(r.id), r, booths),
                 "priority": MUST_MEET_PRIORITY if (r.must_meet_from or r.must_meet_to) else 1,
-                "fixed_slot": published[r.id].slot_id if r.id in published else None,
+                "fixed_slot": fixed[r.id].slot_id if r.id in fixed else None,
             }
             for meeting_id, r in by_id.items()
         ],
         "objective": {"schedule": "max", "minimize_breaks": True, "fairness": None},
     }
-    return instance, by_id, booths
+    return instance, by_id, booths, fixed
+
+
+def _needs_table(fixed: Meeting | None, meeting_request: MeetingRequest, booths: dict[int, str]) -> bool:
+    if fixed is not None:
+        return fixed.table is not None
+    return meeting_request.to_enterprise_id not in booths
 
 
 def schedule_meetings(fair: Fair, time_limit: float = 10.0, publish: bool = False, actor=None) -> dict:
-    """Place the accepted requests (published meetings stay where they are), replacing the draft;
-    with `publish`, the whole schedule becomes final and both sides of each new meeting are told.
+    """Place the accepted requests (fixed meetings stay where they are), replacing the draft; with
+    `publish`, the whole schedule becomes final and both sides of each new meeting are told.
     Returns the scheduler's result document."""
-    instance, by_id, booths = build_instance(fair)
+    instance, by_id, booths, fixed = build_instance(fair)
     result = solve(load_instance(instance), time_limit).to_dict()
     slots = {s.id: s for s in slots_of(fair)}
-    db.session.execute(delete(Meeting).where(Meeting.fair_id == fair.id, Meeting.state == "draft"))
-    kept = set(db.session.scalars(select(Meeting.request_id).where(Meeting.fair_id == fair.id)))
+    db.session.execute(delete(Meeting).where(Meeting.fair_id == fair.id, Meeting.state == "draft",
+                                             Meeting.locked.is_(False)))
+    taken = defaultdict(set)
+    for meeting in fixed.values():
+        taken[meeting.slot_id].add(meeting.table)
+    free_tables = {slot_id: [t for t in table_labels(fair) if t not in taken[slot_id]] for slot_id in slots}
     for assignment in result["assignments"]:
         meeting_request = by_id[assignment["meeting"]]
-        if meeting_request.id in kept:
+        if meeting_request.id in fixed:
             continue
         slot = slots[assignment["slot"]]
+        table = free_tables[slot.id].pop(0) if assignment.get("table") else None
         db.session.add(Meeting(fair_id=fair.id, request_id=meeting_request.id, slot_id=slot.id,
-                               starts_at=slot.starts_at, ends_at=slot.ends_at, table=assignment.get("table"),
-                               booth=None if assignment.get("table") else booths.get(meeting_request.to_enterprise_id)))
+                               starts_at=slot.starts_at, ends_at=slot.ends_at, table=table,
+                               booth=None if table else booths.get(meeting_request.to_enterprise_id)))
     db.session.flush()
     if publish:
-        now = utcnow()
-        for meeting in db.session.scalars(select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state == "draft")):
-            meeting.state, meeting.published_at = "published", now
-            for member in (*meeting.request.sender.members, *meeting.request.receiver.members):
-                notify(member, "meeting_scheduled", meeting=meeting, link=link_to("meetings.agenda"))
-    record("schedule.published" if publish else "schedule.drafted", fair,
-           {"status": result["status"], **result["stats"]}, actor=actor)
+        publish_drafts(fair)
+    details = {"status": result["status"], **result["stats"],
+               "unscheduled": [{"request": by_id[u["meeting"]].id, "reason": u["reason"]}
+                               for u in result["unscheduled"]]}
+    record("schedule.published" if publish else "schedule.drafted", fair, details, actor=actor)
     db.session.commit()
     return result
 
 
+def publish_drafts(fair: Fair) -> int:
+    """Make every draft meeting final and tell both sides; the caller commits."""
+    now = utcnow()
+    drafts = list(db.session.scalars(select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state == "draft")))
+    for meeting in drafts:
+        meeting.state, meeting.published_at, meeting.locked = "published", now, False
+        for member in (*meeting.request.sender.members, *meeting.request.receiver.members):
+            notify(member, "meeting_scheduled", meeting=meeting, link=link_to("meetings.agenda"))
+    return len(drafts)
+
+
 def agenda_of(enterprise_id: int, fair: Fair) -> list[Meeting]:
-    """The enterprise's published meetings at the fair, in time order."""
+    """The enterprise's meetings on agendas at the fair (published, held or missed), in time order."""
     return list(db.session.scalars(
         select(Meeting).join(MeetingRequest)
         .where(
             Meeting.fair_id == fair.id,
-            Meeting.state == "published",
+            Meeting.state.in_(ON_AGENDA),
             (MeetingRequest.from_enterprise_id == enterprise_id) | (MeetingRequest.to_enterprise_id == enterprise_id),
         )
         .order_by(Meeting.starts_at, Meeting.id)

@@ -13,6 +13,7 @@ from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from fairmatch.extensions import db
+from fairmatch.meetings import day
 from fairmatch.meetings.models import CalendarFeed, MeetingRequest
 from fairmatch.notifications.services import notify
 from fairmatch.organizer.models import require_current_fair
@@ -32,6 +33,10 @@ def request_meeting(
         raise RuleViolation(_("An enterprise cannot meet itself."))
     if len(message or "") > MAX_MESSAGE:
         raise RuleViolation(_("Use at most %(max)d characters.", max=MAX_MESSAGE))
+    limit = fair.max_requests_per_enterprise
+    if limit is not None and day.open_requests_sent(fair.id, sender.id) >= limit:
+        raise RuleViolation(_("Your enterprise already has %(count)d open meeting requests, the most this fair "
+                              "allows. Wait for answers or cancel one first.", count=limit))
     if _open_between(fair.id, sender.id, receiver.id) is not None:
         raise Conflict(_("There is already an open meeting request between you and %(name)s.",
                          name=receiver.name_vi or receiver.name_en))
@@ -71,13 +76,15 @@ def request_for(request_id: int, user) -> MeetingRequest:
     return meeting
 
 
-def answer(meeting: MeetingRequest, actor, accept: bool, reason: str = "") -> MeetingRequest:
-    """The receiver accepts, or declines with an optional reason; the sender is told."""
+def answer(meeting: MeetingRequest, actor, accept: bool, reason: str = "", must_meet: bool = False) -> MeetingRequest:
+    """The receiver accepts (marking it "must meet" on its side too, if it wishes), or declines with
+    an optional reason; the sender is told."""
     if actor not in meeting.receiver.members:
         raise NotAllowed(_("Only the enterprise that was asked can answer."))
     if meeting.state != "pending":
         raise Conflict(_("This request has already been decided."))
     meeting.state = "accepted" if accept else "declined"
+    meeting.must_meet_to = accept and must_meet
     meeting.decline_reason = None if accept else (reason or None)
     meeting.decided_at = utcnow()
     for member in meeting.sender.members:
@@ -95,6 +102,10 @@ def cancel(meeting: MeetingRequest, actor) -> MeetingRequest:
         raise NotAllowed(_("Only the two enterprises of a meeting request can see it."))
     if not meeting.is_open:
         raise Conflict(_("This request is no longer open."))
+    planned = day.planned_meeting(meeting)
+    if planned is not None:
+        day.cancel(planned, actor)
+        return meeting
     meeting.state = "cancelled"
     by, other = (meeting.sender, meeting.receiver) if on_sender_side else (meeting.receiver, meeting.sender)
     for member in other.members:

@@ -1,13 +1,23 @@
-"""My meetings: requests received and sent, with accept, decline and cancel."""
+"""My meetings: requests received and sent, with accept, decline and cancel; my availability; my
+agenda with its calendar feeds, and what I do on the day (cancel, mark, record the outcome)."""
+
+from itertools import groupby
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from sqlalchemy import select
 
 from fairmatch.auth.decorators import acting_enterprise
+from fairmatch.database import utcnow
+from fairmatch.enterprises.models import Enterprise
+from fairmatch.errors import DomainError, RuleViolation
+from fairmatch.extensions import db
 from fairmatch.i18n import language
-from fairmatch.meetings import documents, services
-from fairmatch.meetings.schedule import agenda_of
+from fairmatch.meetings import day, documents, services
+from fairmatch.meetings.forms import OutcomeForm
+from fairmatch.meetings.labels import MEETING_STATE_LABELS, OUTCOME_LABELS
+from fairmatch.meetings.schedule import agenda_of, slots_of, unavailable_slots
 from fairmatch.organizer.models import require_current_fair
 from fairmatch.organizer.prints import pdf_response
 
@@ -21,13 +31,30 @@ def mine():
     return render_template("meetings/mine.html", enterprise=enterprise, requests=services.requests_of(enterprise))
 
 
-@blueprint.post("/me/meetings/request")
+@blueprint.route("/me/meetings/request", methods=["GET", "POST"])
 @login_required
 def ask():
-    meeting = services.request_meeting(acting_enterprise(), request.form.get("to", "")[:60], current_user,
-                                       request.form.get("message", "").strip(), request.form.get("must_meet") == "1")
-    flash(_("Meeting request sent to %(name)s.", name=meeting.receiver.name_vi or meeting.receiver.name_en), "success")
-    return redirect(url_for("meetings.mine"))
+    """Ask an enterprise for a meeting, with a message and a "must meet" mark; from a match card the
+    request is sent at once, from a profile or the directory this page asks for the message first."""
+    sender = acting_enterprise()
+    to = (request.values.get("to") or "")[:60]
+    receiver = db.session.scalar(select(Enterprise).where(Enterprise.key == to))
+    if receiver is None:
+        abort(404)
+    message, must_meet = request.form.get("message", "").strip(), request.form.get("must_meet") in ("1", "y")
+    status = 200
+    if request.method == "POST":
+        try:
+            meeting = services.request_meeting(sender, to, current_user, message, must_meet)
+        except DomainError as refusal:
+            db.session.rollback()
+            flash(refusal.message, "error")
+            status = refusal.status
+        else:
+            flash(_("Meeting request sent to %(name)s.", name=meeting.receiver.name_vi or meeting.receiver.name_en),
+                  "success")
+            return redirect(url_for("meetings.mine"))
+    return render_template("meetings/ask.html", receiver=receiver, message=message, must_meet=must_meet), status
 
 
 @blueprint.post("/me/meetings/<int:request_id>/<any(accept, decline, cancel):action>")
@@ -38,7 +65,8 @@ def act(request_id: int, action: str):
         services.cancel(meeting, current_user)
         flash(_("The meeting request is cancelled."), "info")
     else:
-        services.answer(meeting, current_user, action == "accept", request.form.get("reason", "").strip()[:2000])
+        services.answer(meeting, current_user, action == "accept", request.form.get("reason", "").strip()[:2000],
+                        must_meet=request.form.get("must_meet") == "1")
         flash(_("Accepted: the organizer's scheduler will give the meeting a time and a table.")
               if action == "accept" else _("Declined; the other side has been told."), "info")
     return redirect(url_for("meetings.mine"))
@@ -49,8 +77,58 @@ def act(request_id: int, action: str):
 def agenda():
     enterprise = acting_enterprise()
     fair = require_current_fair()
-    return render_template("meetings/agenda.html", enterprise=enterprise, fair=fair,
-                           meetings=agenda_of(enterprise.id, fair), has_feed=services.has_calendar_feed(current_user))
+    meetings = agenda_of(enterprise.id, fair)
+    return render_template("meetings/agenda.html", enterprise=enterprise, fair=fair, meetings=meetings,
+                           codes=documents.meeting_qr_codes(meetings),
+                           has_feed=services.has_calendar_feed(current_user), now=utcnow(),
+                           early=day.EARLY_CHECK_IN, outcome_form=OutcomeForm(), outcome_labels=OUTCOME_LABELS,
+                           state_labels=MEETING_STATE_LABELS)
+
+
+@blueprint.post("/me/agenda/<int:meeting_id>/<any(cancel, held, no_show, outcome):action>")
+@login_required
+def agenda_action(meeting_id: int, action: str):
+    """From the agenda: either side cancels, the host marks held or no-show, either side records the
+    outcome of a held meeting."""
+    enterprise = acting_enterprise()
+    meeting = day.meeting_for(meeting_id, require_current_fair())
+    if enterprise not in (meeting.request.sender, meeting.request.receiver):
+        abort(404)
+    if action == "cancel":
+        day.cancel(meeting, current_user, request.form.get("reason", "").strip()[:500])
+        flash(_("Meeting cancelled; its slot is free and both sides have been told."), "info")
+    elif action == "outcome":
+        form = OutcomeForm()
+        if not form.validate_on_submit():
+            raise RuleViolation(" ".join(error for errors in form.errors.values() for error in errors))
+        day.record_outcome(meeting, enterprise, form.outcome.data, form.note.data or "", current_user)
+        flash(_("Thank you: the outcome is recorded."), "success")
+    else:
+        day.mark(meeting, action, current_user)
+        flash(_("Marked held.") if action == "held" else _("Marked not attended."), "success")
+    return redirect(url_for("meetings.agenda", _anchor=f"meeting-{meeting.id}"))
+
+
+@blueprint.route("/me/availability", methods=["GET", "POST"])
+@login_required
+def availability():
+    """Whole days, sessions or single slots in which the enterprise cannot meet."""
+    enterprise = acting_enterprise()
+    fair = require_current_fair()
+    slots = slots_of(fair)
+    if request.method == "POST":
+        wanted = set(request.form.getlist("available"))
+        off_days = set(request.form.getlist("day_off"))
+        off_sessions = set(request.form.getlist("session_off"))
+        unavailable = {s.id for s in slots if s.id not in wanted or s.day.isoformat() in off_days
+                       or f"{s.day.isoformat()}/{s.session}" in off_sessions}
+        day.set_availability(enterprise, fair, unavailable, current_user)
+        flash(_("Your availability is saved; the next scheduler run respects it."), "success")
+        return redirect(url_for("meetings.availability"))
+    blocked = unavailable_slots(fair)[enterprise.id]
+    sessions = [((d, session), list(group)) for (d, session), group in groupby(slots, key=lambda s: (s.day, s.session))]
+    return render_template("meetings/availability.html", enterprise=enterprise, fair=fair, sessions=sessions,
+                           blocked=blocked)
 
 
 @blueprint.post("/me/agenda/feed")

@@ -25,6 +25,9 @@ class Notification(db.Model):
     email_state: Mapped[str] = mapped_column(String(10), default="pending")
     email_attempts: Mapped[int] = mapped_column(default=0)
     email_error: Mapped[str | None] = mapped_column(Text)
+    # While pending: when the outbox may try again (exponential backoff); None means at once.
+    email_next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    email_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     user = relationship("User")
 

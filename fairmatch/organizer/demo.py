@@ -13,6 +13,8 @@ from fairmatch.enterprises.exchange import import_document
 from fairmatch.enterprises.models import Enterprise, Membership
 from fairmatch.extensions import db
 from fairmatch.floorplan import grid_layout, hall_size
+from fairmatch.meetings.models import Meeting, MeetingOutcome, MeetingRequest
+from fairmatch.meetings.schedule import schedule_meetings
 from fairmatch.organizer.models import Fair
 
 DEMO_PASSWORD = "hoicho-2026"
@@ -74,9 +76,75 @@ def seed_demo_fair(seed: int = 2026, enterprises: int = 300) -> str:
             owned.append(enterprise)
     db.session.flush()
     # The demo exhibitor of a lead enterprise starts without a booth, to try reserving one.
-    _sell_booths(fair, random.Random(seed), keep_free_for=owned[0])
+    rng = random.Random(seed)
+    _sell_booths(fair, rng, keep_free_for=owned[0])
+    lead, supplier, buyer = owned
+    requests = _request_meetings(fair, rng, [(buyer, supplier, "accepted"), (lead, supplier, "pending")])
     db.session.commit()
-    return f"demo fair {year}: {enterprises} enterprises, {booth_count} booths, {len(DEMO_USERS)} demo users"
+    result = schedule_meetings(fair, time_limit=3, publish=True)
+    # Acceptances after the schedule was published: the organizer's next run places them.
+    _request_meetings(fair, rng, [(buyer, lead, "accepted")], count=8, states=(("accepted", 1.0),))
+    if fair.ends_on < date.today():
+        _meet(fair, rng)
+    db.session.commit()
+    return (f"demo fair {year}: {enterprises} enterprises, {booth_count} booths, {len(DEMO_USERS)} demo users, "
+            f"{requests} meeting requests, {result['stats']['scheduled']} meetings")
+
+
+REQUEST_STATES = (("accepted", 0.70), ("pending", 0.12), ("declined", 0.10), ("cancelled", 0.08))
+OUTCOME_ODDS = (("follow_up", 0.4), ("quotation", 0.3), ("contract", 0.1), ("mou", 0.1), ("none", 0.1))
+
+
+def _pick(rng: random.Random, odds) -> str:
+    roll, total = rng.random(), 0.0
+    for value, chance in odds:
+        total += chance
+        if roll < total:
+            return value
+    return odds[-1][0]
+
+
+def _request_meetings(fair: Fair, rng: random.Random, fixed: list, count: int = 90,
+                      states=REQUEST_STATES) -> int:
+    """Buyers, lead and FDI firms asking suppliers for meetings, in every state; `fixed` adds
+    (from, to, state) for the demo accounts."""
+    customers = list(db.session.scalars(select(Enterprise).where(Enterprise.kind.in_(("buyer", "lead", "fdi")))
+                                        .order_by(Enterprise.key)))
+    suppliers = list(db.session.scalars(select(Enterprise).where(Enterprise.kind == "supplier")
+                                        .order_by(Enterprise.key)))
+    asked = {(r.from_enterprise_id, r.to_enterprise_id) for r in db.session.scalars(
+        select(MeetingRequest).where(MeetingRequest.fair_id == fair.id))}
+    pairs = [(a, b, state) for a, b, state in fixed]
+    count = min(count, len(customers) * len(suppliers) // 2)  # a small demo has fewer pairs to draw
+    while len(pairs) < count + len(fixed):
+        a, b = rng.choice(customers), rng.choice(suppliers)
+        if (a.id, b.id) not in asked and (b.id, a.id) not in asked:
+            pairs.append((a, b, _pick(rng, states)))
+        asked.add((a.id, b.id))
+    now = utcnow()
+    for sender, receiver, state in pairs:
+        db.session.add(MeetingRequest(
+            fair_id=fair.id, from_enterprise_id=sender.id, to_enterprise_id=receiver.id, state=state,
+            message="Chúng tôi muốn trao đổi về khả năng cung ứng linh kiện.", must_meet_from=rng.random() < 0.15,
+            created_at=now - timedelta(days=rng.randint(2, 30)),
+            decided_at=None if state == "pending" else now - timedelta(days=1),
+            decline_reason="Chưa phù hợp với kế hoạch năm nay." if state == "declined" else None,
+        ))
+    db.session.flush()
+    return len(pairs)
+
+
+def _meet(fair: Fair, rng: random.Random) -> None:
+    """After the fair: most published meetings held, some missed, outcomes from both sides."""
+    for meeting in db.session.scalars(select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state == "published")
+                                      .order_by(Meeting.id)):
+        meeting.state = "held" if rng.random() < 0.85 else "no_show"
+        meeting.marked_at = meeting.ends_at
+        if meeting.state == "held":
+            for side in (meeting.request.from_enterprise_id, meeting.request.to_enterprise_id):
+                if rng.random() < 0.7:
+                    db.session.add(MeetingOutcome(meeting=meeting, enterprise_id=side, outcome=_pick(rng, OUTCOME_ODDS),
+                                                  recorded_at=meeting.ends_at + timedelta(days=rng.randint(1, 20))))
 
 
 def _add_hall(fair: Fair, code: str, name_vi: str, name_en: str, layout: dict, zones: tuple) -> int:

@@ -1,10 +1,12 @@
-"""Fair editions: the current one is the one booth sales and meetings act on."""
+"""Fair editions (the current one is the one booth sales and meetings act on) and invitations
+to the organizer team."""
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Index, String, select, text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, ForeignKey, Index, String, select, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from fairmatch.database import UTCDateTime, utcnow
 from fairmatch.extensions import db
 
 DEFAULT_SESSIONS = [
@@ -27,6 +29,9 @@ class Fair(db.Model):
     meeting_tables: Mapped[int] = mapped_column(default=40)
     meetings_at_booths: Mapped[bool] = mapped_column(default=True)
     meeting_sessions: Mapped[list[dict]] = mapped_column(JSON, default=lambda: list(DEFAULT_SESSIONS))
+    # Per enterprise: open requests it may send, and meetings the scheduler may give it (None: no cap).
+    max_requests_per_enterprise: Mapped[int | None] = mapped_column(default=30)
+    max_meetings_per_enterprise: Mapped[int | None] = mapped_column(default=None)
     booth_hold_minutes: Mapped[int] = mapped_column(default=15)
     waitlist_offer_hours: Mapped[int] = mapped_column(default=48)
     max_booths_per_enterprise: Mapped[int] = mapped_column(default=4)
@@ -54,6 +59,27 @@ class Fair(db.Model):
 
     def venue(self, lang: str) -> str:
         return self.venue_en if lang == "en" else self.venue_vi
+
+
+class OrganizerInvitation(db.Model):
+    """A link that lets an invited person set a password and join the organizer team. The
+    account exists, inactive, from the moment of the invitation; only the secret's digest is stored."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user = relationship("User", foreign_keys=[user_id])
+    invited_by = relationship("User", foreign_keys=[invited_by_id])
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None and self.expires_at > utcnow()
 
 
 def current_fair() -> Fair | None:

@@ -1,10 +1,18 @@
-"""The organizer's start page: what waits for a decision, and where each task lives."""
+"""The organizer's start page (the fair at a glance, what waits for a decision, where each task
+lives), the fair's spreadsheets and the audit log."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint, render_template, request
 
 from fairmatch.auth.decorators import role_required
-from fairmatch.booths.plan import PlanFilters, plan_page
-from fairmatch.organizer.models import current_fair
+from fairmatch.enterprises.tabular import spreadsheet
+from fairmatch.i18n import language
+from fairmatch.meetings.labels import MEETING_STATE_LABELS, OUTCOME_LABELS
+from fairmatch.organizer import charts
+from fairmatch.organizer.audit_log import AuditFilters, audit_page, readable
+from fairmatch.organizer.dashboard import dashboard
+from fairmatch.organizer.exports import EXPORTS, export_table, export_title
+from fairmatch.organizer.models import current_fair, require_current_fair
+from fairmatch.organizer.report import fair_report
 
 blueprint = Blueprint("organizer", __name__, url_prefix="/organizer")
 
@@ -13,5 +21,31 @@ blueprint = Blueprint("organizer", __name__, url_prefix="/organizer")
 @role_required("organizer")
 def index():
     fair = current_fair()
-    page = plan_page(fair, PlanFilters()) if fair else None
-    return render_template("organizer/index.html", fair=fair, page=page)
+    figures = dashboard(fair, language()) if fair else None
+    return render_template("organizer/index.html", fair=fair, figures=figures,
+                           charts=charts.of(figures) if figures else None, exports=EXPORTS,
+                           export_title=export_title, meeting_labels=MEETING_STATE_LABELS,
+                           outcome_labels=OUTCOME_LABELS)
+
+
+@blueprint.get("/exports/<any(exhibitors, booths, meetings):slug>.<any(csv, xlsx):format>")
+@role_required("organizer")
+def export(slug: str, format: str):
+    fair = require_current_fair()
+    header, rows = export_table(slug, fair)
+    return spreadsheet(header, rows, format, slug, export_title(slug))
+
+
+@blueprint.get("/audit")
+@role_required("organizer")
+def audit():
+    filters, errors = AuditFilters.from_args(request.args)
+    return render_template("organizer/audit.html", page=audit_page(filters), filters=filters, errors=errors,
+                           typed=request.args, readable=readable)
+
+
+@blueprint.get("/report")
+@role_required("organizer")
+def report():
+    fair = require_current_fair()
+    return render_template("organizer/report.html", fair=fair, report=fair_report(fair, language()))

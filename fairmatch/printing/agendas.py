@@ -1,9 +1,16 @@
 """Agendas on paper: one page per participant (or per meeting table), a table of times, places and
-counterparts. The same layout serves a participant's agenda and a table's meeting sheet."""
+counterparts, and beside each meeting its check-in code as a QR code and as text. The same layout serves a
+participant's agenda and a table's meeting sheet."""
 
 from dataclasses import dataclass
 
-from fairmatch.printing.layout import Document
+from fairmatch.printing.layout import INK, MUTED, PT, RULE, ZEBRA, Document
+from fairmatch.printing.qr import draw_qr
+
+QR_SIZE = 17
+CODE_COLUMN = 34
+ROW_PAD = 1.6
+HEADING_FILL = (233, 236, 239)
 
 
 @dataclass(frozen=True)
@@ -11,6 +18,7 @@ class AgendaLine:
     time: str  # preformatted, e.g. "15/10 09:00–09:30"
     place: str
     counterpart: str
+    code: str = ""  # the meeting's check-in code, printed as a QR code and as text when given
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,7 @@ class AgendaLabels:
     time: str
     place: str
     counterpart: str
+    code: str  # the heading of the check-in code column, e.g. "Mã điểm danh"
     empty: str  # printed on a page without meetings
     page: str  # "Trang {page}/{pages}"
 
@@ -41,7 +50,9 @@ def agendas_pdf(agendas: list[Agenda], labels: AgendaLabels) -> bytes:
             document.use_font(10)
             document.multi_cell(0, 5, agenda.subtitle, new_x="LMARGIN", new_y="NEXT")
         document.ln(4)
-        if agenda.lines:
+        if any(line.code for line in agenda.lines):
+            _coded_table(document, agenda.lines, labels)
+        elif agenda.lines:
             document.data_table(
                 [labels.time, labels.place, labels.counterpart],
                 [[line.time, line.place, line.counterpart] for line in agenda.lines],
@@ -52,3 +63,59 @@ def agendas_pdf(agendas: list[Agenda], labels: AgendaLabels) -> bytes:
             document.use_font(11)
             document.multi_cell(0, 6, labels.empty, new_x="LMARGIN", new_y="NEXT")
     return document.to_bytes()
+
+
+def _coded_table(doc: Document, lines: tuple[AgendaLine, ...], labels: AgendaLabels) -> None:
+    """The agenda's table with a fourth column holding each meeting's QR code and its code under it; a row is
+    never split and the header row repeats on every page."""
+    text_w = doc.epw - CODE_COLUMN
+    widths = (text_w * 3 / 11, text_w * 2 / 11, text_w * 6 / 11, CODE_COLUMN)
+    headings = (labels.time, labels.place, labels.counterpart, labels.code)
+    _coded_row(doc, headings, widths, fill=HEADING_FILL, style="B")
+    for number, line in enumerate(lines):
+        values = (line.time, line.place, line.counterpart)
+        height = max(_text_height(doc, values, widths), QR_SIZE + 4) + 2 * ROW_PAD
+        if doc.get_y() + height > doc.page_break_trigger:
+            doc.add_page()
+            _coded_row(doc, headings, widths, fill=HEADING_FILL, style="B")
+        top = doc.get_y()
+        _coded_row(doc, values, widths, fill=ZEBRA if number % 2 == 0 else None, height=height)
+        if line.code:
+            left = doc.l_margin + sum(widths[:3])
+            draw_qr(doc, line.code, left + (CODE_COLUMN - QR_SIZE) / 2, top + ROW_PAD, QR_SIZE)
+            doc.use_font(6.5)
+            doc.set_text_color(*MUTED)
+            doc.set_xy(left, top + ROW_PAD + QR_SIZE + 0.3)
+            doc.cell(CODE_COLUMN, 3, line.code, align="C")
+            doc.set_text_color(*INK)
+        doc.set_xy(doc.l_margin, top + height)
+
+
+def _text_height(doc: Document, values: tuple[str, ...], widths: tuple[float, ...]) -> float:
+    doc.use_font(9.5)
+    lines = max(len(doc.wrap(value, width - 4) or [""]) for value, width in zip(values, widths, strict=False))
+    return lines * 9.5 * PT * 1.35
+
+
+def _coded_row(doc: Document, values: tuple[str, ...], widths: tuple[float, ...], *, fill=None, style: str = "",
+               height: float | None = None) -> None:
+    """One row from the cursor: optional fill, each value wrapped in its column, a hairline below."""
+    top = doc.get_y()
+    height = height or _text_height(doc, values, widths) + 2 * ROW_PAD
+    if fill:
+        doc.set_fill_color(*fill)
+        doc.rect(doc.l_margin, top, doc.epw, height, style="F")
+    doc.use_font(9.5, style)
+    x = doc.l_margin
+    step = 9.5 * PT * 1.35
+    for value, width in zip(values, widths, strict=False):
+        y = top + ROW_PAD
+        for line in doc.wrap(value, width - 4):
+            doc.set_xy(x + 2, y)
+            doc.cell(width - 4, step, line)
+            y += step
+        x += width
+    doc.set_draw_color(*RULE)
+    doc.set_line_width(0.2)
+    doc.line(doc.l_margin, top + height, doc.l_margin + doc.epw, top + height)
+    doc.set_xy(doc.l_margin, top + height)

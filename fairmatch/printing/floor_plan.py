@@ -26,33 +26,12 @@ def floor_plan_pdf(plan: FloorPlan, labels: FloorPlanLabels) -> bytes:
 
 def _hall_page(doc: Document, plan: FloorPlan, hall: HallPlan, labels: FloorPlanLabels) -> None:
     doc.add_page()
-    _page_heading(doc, plan.title, plan.subtitle, hall.name)
+    doc.page_heading(plan.title, plan.subtitle, hall.name)
     legend_top = doc.h - doc.b_margin - LEGEND_HEIGHT
     frame = fit_hall(hall, doc.l_margin, HEADER_BOTTOM + 2, doc.epw, legend_top - HEADER_BOTTOM - 4)
     draw_hall(doc, hall, frame, entrance_label=labels.entrance, north_label=labels.north)
     _legend(doc, plan.legend, labels.legend, legend_top, doc.w - doc.r_margin - 60)
     draw_scale_bar(doc, frame, doc.w - doc.r_margin, legend_top + 8)
-
-
-def _page_heading(doc: Document, title: str, subtitle: str, right_text: str) -> None:
-    """Title and subtitle on the left, the hall (or section) name on the right, a rule below."""
-    right_w = doc.epw * 0.4
-    left_w = doc.epw - right_w - 6
-    doc.set_text_color(*INK)
-    doc.use_font(16, "B")
-    doc.set_xy(doc.l_margin, 12)
-    doc.cell(left_w, 8, doc.ellipsize(title, left_w))
-    doc.use_font(10)
-    doc.set_text_color(*MUTED)
-    doc.set_xy(doc.l_margin, 20)
-    doc.cell(left_w, 5, doc.ellipsize(subtitle, left_w))
-    doc.set_text_color(*INK)
-    doc.use_font(14, "B")
-    doc.set_xy(doc.w - doc.r_margin - right_w, 12)
-    doc.cell(right_w, 8, doc.ellipsize(right_text, right_w), align="R")
-    doc.set_draw_color(*RULE)
-    doc.set_line_width(0.3)
-    doc.line(doc.l_margin, HEADER_BOTTOM - 2, doc.w - doc.r_margin, HEADER_BOTTOM - 2)
 
 
 def _legend(doc: Document, items: list[LegendItem], title: str, top: float, right: float) -> None:
@@ -95,7 +74,7 @@ def _index_pages(doc: Document, plan: FloorPlan, labels: FloorPlanLabels) -> Non
             column += 1
             if column >= INDEX_COLUMNS:
                 doc.add_page()
-                _page_heading(doc, plan.title, plan.subtitle, labels.index_title)
+                doc.page_heading(plan.title, plan.subtitle, labels.index_title)
                 column = 0
             y = HEADER_BOTTOM + 2
         x = doc.l_margin + column * (column_w + INDEX_GUTTER)

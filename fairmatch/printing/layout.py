@@ -63,7 +63,8 @@ class Document(FPDF):
 
     def normalize_text(self, text: str) -> str:
         """Composed (NFC) text, so that every Vietnamese letter is one glyph of the font and extracts as typed."""
-        return super().normalize_text(unicodedata.normalize("NFC", text))
+        # Babel puts a narrow no-break space before "AM"/"PM"; the font has no glyph for it.
+        return super().normalize_text(unicodedata.normalize("NFC", text).replace("\u202f", "\u00a0"))
 
     def footer(self) -> None:
         """A hairline, the document title on the left and the page number on the right."""
@@ -83,6 +84,27 @@ class Document(FPDF):
 
     def use_font(self, size: float, style: str = "") -> None:
         self.set_font(FAMILY, style, size)
+
+    def page_heading(self, title: str, subtitle: str, right_text: str, bottom: float = 30) -> None:
+        """Title and subtitle on the left, a section name (a hall, a day) on the right, a rule above `bottom`."""
+        right_w = self.epw * 0.4
+        left_w = self.epw - right_w - 6
+        self.set_text_color(*INK)
+        self.use_font(16, "B")
+        self.set_xy(self.l_margin, 12)
+        self.cell(left_w, 8, self.ellipsize(title, left_w))
+        self.use_font(10)
+        self.set_text_color(*MUTED)
+        self.set_xy(self.l_margin, 20)
+        self.cell(left_w, 5, self.ellipsize(subtitle, left_w))
+        self.set_text_color(*INK)
+        self.use_font(14, "B")
+        self.set_xy(self.w - self.r_margin - right_w, 12)
+        self.cell(right_w, 8, self.ellipsize(right_text, right_w), align="R")
+        self.set_draw_color(*RULE)
+        self.set_line_width(0.3)
+        self.line(self.l_margin, bottom - 2, self.w - self.r_margin, bottom - 2)
+        self.set_xy(self.l_margin, bottom)
 
     def to_bytes(self) -> bytes:
         """The finished PDF; the document is closed afterwards."""

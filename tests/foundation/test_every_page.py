@@ -21,7 +21,7 @@ def demo(app, runner):
         reservation = db.session.scalar(select(BoothReservation.id).order_by(BoothReservation.id))
     return {"key": key, "code": "A01", "reservation_id": reservation, "membership_id": 1, "product_id": 1,
             "request_id": 1, "token": "x", "format": "csv", "slug": "gaps", "decision": "approve", "action": "accept",
-            "filename": "css/app.css"}
+            "filename": "css/app.css", "fair_id": 1}
 
 
 def get_routes(app, values):

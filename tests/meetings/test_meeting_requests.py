@@ -78,3 +78,30 @@ def test_either_side_cancels_from_the_meetings_page_and_the_other_is_told(app, p
         assert db.session.get(MeetingRequest, request_id).state == "cancelled"
     [told] = notifications(app, "meeting_cancelled")
     assert "Thành Công" in told.subject
+
+
+def test_a_request_from_a_profile_page_keeps_the_message_when_refused(app, pair):
+    buyer, _supplier, supplier_key = pair
+    profile = buyer.get(f"/enterprises/{supplier_key}?lang=en").get_data(as_text=True)
+    assert f"/me/meetings/request?to={supplier_key}" in profile
+    form = buyer.get(f"/me/meetings/request?to={supplier_key}&lang=en")
+    assert form.status_code == 200 and "Request a meeting with" in form.get_data(as_text=True)
+    too_long = "Khuôn ép " * 300
+    refused = buyer.post("/me/meetings/request?lang=en",
+                         data={"to": supplier_key, "message": too_long, "must_meet": "1"})
+    assert refused.status_code == 422
+    page = refused.get_data(as_text=True)
+    assert "at most 2000 characters" in page and too_long.strip() in page and "checked" in page
+    assert notifications(app, "meeting_requested") == []
+    sent = buyer.post("/me/meetings/request", data={"to": supplier_key, "message": "Cần khuôn", "must_meet": "1"})
+    assert sent.status_code == 302
+    assert buyer.get("/me/meetings/request?to=0000000000").status_code == 404
+
+
+def test_the_receiver_can_mark_a_request_must_meet_when_accepting(app, pair):
+    buyer, supplier, supplier_key = pair
+    request_id = buyer.post("/api/v1/meeting-requests", json={"to": supplier_key}).json["id"]
+    assert supplier.post(f"/me/meetings/{request_id}/accept", data={"must_meet": "1"}).status_code == 302
+    with app.app_context():
+        meeting_request = db.session.get(MeetingRequest, request_id)
+        assert meeting_request.state == "accepted" and meeting_request.must_meet_to

@@ -1,36 +1,11 @@
 """From accepted requests to published meetings in every participant's agenda."""
 
-from datetime import date
-
-import pytest
 from sqlalchemy import select
 
 from fairmatch.extensions import db
 from fairmatch.meetings.models import Meeting
 from fairmatch.notifications.models import Notification
-from fairmatch.organizer.models import Fair
 from tests.conftest import signed_in
-
-
-@pytest.fixture
-def accepted(app, make_enterprise, make_user):
-    """A one-day fair with one 60-minute morning session of 30-minute slots and one table, and
-    three accepted requests from one buyer; returns (buyer client, supplier clients)."""
-    with app.app_context():
-        db.session.add(Fair(name_vi="Hội chợ thử", name_en="Test fair", starts_on=date(2026, 10, 15),
-                            ends_on=date(2026, 10, 15), is_current=True, meeting_slot_minutes=30, meeting_tables=1,
-                            meetings_at_booths=False,
-                            meeting_sessions=[{"session": "am", "start": "09:00", "end": "10:00"}]))
-        db.session.commit()
-    buyer = signed_in(app, make_user("buyer", enterprise=make_enterprise(kind="buyer", name_vi="Công ty Kim Long")))
-    suppliers = []
-    for name in ("Công ty Cơ khí Hòa Lạc", "Công ty Nhựa Tân Phong", "Công ty Đúc Phố Nối"):
-        key = make_enterprise(name_vi=name, name_en=None)
-        client = signed_in(app, make_user(enterprise=key))
-        request_id = buyer.post("/api/v1/meeting-requests", json={"to": key}).json["id"]
-        assert client.post(f"/api/v1/meeting-requests/{request_id}/accept").status_code == 200
-        suppliers.append(client)
-    return buyer, suppliers
 
 
 def test_publishing_puts_meetings_in_both_agendas_within_the_rules(app, runner, accepted):

@@ -2,9 +2,8 @@
 and the directory as a spreadsheet."""
 
 import json
-from datetime import datetime
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,25 +11,58 @@ from fairmatch.auth.decorators import role_required
 from fairmatch.enterprises import reviews, taxonomy
 from fairmatch.enterprises.exchange import ImportRefused, export_document, import_document
 from fairmatch.enterprises.import_report import import_report
+from fairmatch.enterprises.models import Enterprise, Product
 from fairmatch.enterprises.organizer_forms import CategoryForm, ImportForm, ReviewForm, category_form_data
 from fairmatch.enterprises.services import all_matching, enterprise_by_key
-from fairmatch.enterprises.tabular import as_csv, as_xlsx, directory_table
+from fairmatch.enterprises.tabular import directory_table, download, spreadsheet
 from fairmatch.enterprises.views import blueprint
 from fairmatch.enterprises.views.directory import directory_query
 from fairmatch.errors import DomainError, NotFound
 from fairmatch.exchange import Problem
 from fairmatch.extensions import db
-from fairmatch.i18n import fair_zone, language
+from fairmatch.i18n import language
+from fairmatch.organizer.bulk import BulkForm, apply_to_each
 from fairmatch.supplychain.text import N_
 
 organizer_only = role_required("organizer")
 
 
-def _queue_page(failed: tuple[str, int, ReviewForm] | None = None, status: int = 200):
+def _queue_page(failed: tuple[str, int, ReviewForm] | None = None, status: int = 200, bulk: BulkForm | None = None,
+                bulk_queue: str = ""):
     enterprises, claims = reviews.verification_queue()
+    bulk = bulk or BulkForm(formdata=None)
     return render_template(
-        "enterprises/verification.html", enterprises=enterprises, claims=claims, failed=failed
+        "enterprises/verification.html", enterprises=enterprises, claims=claims, failed=failed,
+        bulk=bulk, bulk_queue=bulk_queue, selected=set(bulk.ids.data or ()) if bulk_queue else set(),
     ), status
+
+
+@blueprint.post("/organizer/verification/<any(enterprises, claims):queue>/bulk")
+@organizer_only
+def bulk_review(queue: str):
+    """Verify or decline every ticked enterprise or claim, each through the single review."""
+    action = request.form.get("action", "")
+    if action not in ("verify", "decline"):
+        abort(400)
+    form = BulkForm()
+    if not form.validate_for(action, needs_reason=action == "decline"):
+        return _queue_page(status=422, bulk=form, bulk_queue=queue)
+    approve, reason = action == "verify", form.reason.data or None
+    if queue == "enterprises":
+        model, review, label = Enterprise, reviews.review_enterprise, lambda e: e.name(language())
+    else:
+        model, review, label = Product, reviews.review_claim, lambda p: f"{p.name(language())} ({p.enterprise.key})"
+    items = [db.session.get(model, i) for i in form.ids.data]
+
+    def decide(item) -> None:
+        reviews.require_waiting(item)
+        review(item, approve=approve, reason=reason, actor=current_user)
+
+    outcome = apply_to_each([item for item in items if item is not None], label, decide)
+    outcome.refused.extend((f"#{i}", _("it no longer exists."))
+                           for i, item in zip(form.ids.data, items, strict=True) if item is None)
+    outcome.flash()
+    return redirect(url_for("enterprises.verification"))
 
 
 @blueprint.get("/organizer/verification")
@@ -144,23 +176,11 @@ def _read_document(data: bytes):
 @organizer_only
 def export_json():
     body = json.dumps(export_document(), ensure_ascii=False, indent=1)
-    return _download(body.encode("utf-8"), "application/json", "json")
+    return download(body.encode("utf-8"), "json", "fairmatch-exchange")
 
 
 @blueprint.get("/organizer/directory.<any(csv, xlsx):format>")
 @organizer_only
 def export_directory(format: str):
     header, rows = directory_table(all_matching(directory_query()))
-    if format == "csv":
-        return _download(as_csv(header, rows), "text/csv", "csv", "directory")
-    return _download(as_xlsx(header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                     "xlsx", "directory")
-
-
-def _download(body: bytes, mimetype: str, extension: str, name: str = "fairmatch-exchange") -> Response:
-    """An attachment named after its content and today's date in the fair's time zone."""
-    response = Response(body, mimetype=mimetype)
-    today = datetime.now(fair_zone()).date().isoformat()
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}-{today}.{extension}"'
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return spreadsheet(header, rows, format, "directory")
