@@ -64,17 +64,17 @@ class Visitor:
 
     def step(self, name: str, docs: str | None = None):
         """Photograph the tab: kept if the test fails, and saved for the docs when asked."""
-        self.steps.append((name, self.page.screenshot(type="jpeg", quality=70)))
+        self.steps.append((name, self.page.screenshot()))
         if docs and DOCS_SCREENSHOTS:
             folder = ROOT / DOCS_SCREENSHOTS
             folder.mkdir(parents=True, exist_ok=True)
             self.page.screenshot(path=folder / f"{docs}-{self.fair.device}.png")
 
     def keep_steps(self, folder: Path):
-        self.steps.append(("last", self.page.screenshot(type="jpeg", quality=70, full_page=True)))
+        self.steps.append(("last", self.page.screenshot(full_page=True)))
         for number, (name, image) in enumerate(self.steps, 1):
             safe_name = re.sub(r"[^\w.-]+", "_", name)[:60]
-            (folder / f"{self.label}-{number:02d}-{safe_name}.jpg").write_bytes(image)
+            (folder / f"{self.label}-{number:02d}-{safe_name}.png").write_bytes(image)
 
     def audit(self):
         """axe-core on this page (once per path and device): no serious or critical violation."""
@@ -132,6 +132,27 @@ def new_tax_code(fair: Fair) -> str:
         digit = tax_check_digit(first_nine)
         if digit is not None:
             return first_nine + str(digit)
+
+
+def register(person, fair: Fair, company: str, person_name: str, role: str = "exhibitor") -> str:
+    """Register a new account and its enterprise from the home page's invitation; returns the
+    enterprise's tax code."""
+    tax_code = new_tax_code(fair)
+    person.goto("/")
+    person.submit_link(person.page.locator("main a[href^='/register']" + ("[href*=buyer]" if role == "buyer" else
+                                                                            ":not([href*=buyer])")))
+    page = person.page
+    assert page.locator(f"input[name=role][value={role}]").is_checked()
+    page.fill("#name", person_name)
+    page.fill("#email", f"{role}.{tax_code}@example.vn")
+    page.fill("#password", "hội chợ công nghiệp 2026")
+    page.fill("#confirm", "hội chợ công nghiệp 2026")
+    page.fill("#tax_code", tax_code)
+    page.fill("#name_vi", company)
+    page.check("#consent")
+    person.submit(page.locator("main form button[type=submit]"))
+    assert page.locator(".flash-success").is_visible()
+    return tax_code
 
 
 def demo_booths(fair: Fair) -> list[dict]:

@@ -4,28 +4,9 @@ on the plan and applies; an organizer approves and records the payment; the plan
 import re
 from datetime import date
 
-from browsing import ORGANIZER, adjacent_available_pair, new_tax_code
+from browsing import ORGANIZER, adjacent_available_pair, register
 
 ZONE = "automotive-motorcycle"
-
-
-def register_exhibitor(me, fair, company: str) -> str:
-    """Register a new exhibitor and its enterprise through the form; returns the tax code."""
-    tax_code = new_tax_code(fair)
-    me.goto("/")
-    me.submit_link(me.page.locator("header a[href='/register']"))
-    page = me.page
-    page.fill("#name", "Lê Thị Hằng")
-    page.fill("#email", f"hang.{tax_code}@example.vn")
-    page.fill("#password", "phụ tùng xe máy 2026")
-    page.fill("#confirm", "phụ tùng xe máy 2026")
-    page.fill("#tax_code", tax_code)
-    page.fill("#name_vi", company)
-    page.fill("#name_en", "Truong Son Motorcycle Parts Co., Ltd.")
-    page.check("#consent")
-    me.submit(page.locator("main form button[type=submit]"))
-    assert page.locator(".flash-success").is_visible()
-    return tax_code
 
 
 def complete_profile(me, tax_code: str):
@@ -88,7 +69,7 @@ def test_an_exhibitor_registers_reserves_two_booths_and_appears_on_the_plan_once
     company = f"Công ty TNHH Phụ tùng Xe máy Trường Sơn {fair.unique()}"
     booths = adjacent_available_pair(fair, ZONE)
     me = visit()
-    tax_code = register_exhibitor(me, fair, company)
+    tax_code = register(me, fair, company, "Lê Thị Hằng")
     complete_profile(me, tax_code)
     reserve_on_plan(me, booths)
 

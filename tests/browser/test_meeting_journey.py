@@ -1,11 +1,11 @@
-"""Journey 2 in Chromium: a buyer posts a sourcing request, sees ranked suppliers with reasons and
+"""Journey 2 in Chromium: a new buyer registers and posts a sourcing request, sees ranked suppliers with reasons and
 asks one for a meeting; the supplier accepts; the organizer runs and publishes the schedule; both
 agendas show the meeting, as a page, a PDF and an iCalendar file."""
 
 import io
 import re
 
-from browsing import BUYER, ORGANIZER, SUPPLIER
+from browsing import ORGANIZER, SUPPLIER, register
 from pypdf import PdfReader
 
 CATEGORY = "MECH.CNC_TURNED"  # what the demo supplier (cungung@) makes
@@ -30,8 +30,9 @@ def post_sourcing_request(buyer):
 def test_a_buyer_meets_a_ranked_supplier_and_both_agendas_show_the_meeting(fair, visit):
     supplier = visit(SUPPLIER)
     supplier_name = enterprise_name(supplier)
-    buyer = visit(BUYER)
-    buyer_name = enterprise_name(buyer)
+    buyer_name = f"Công ty TNHH Dệt may Sông Đáy {fair.unique()}"
+    buyer = visit()
+    register(buyer, fair, buyer_name, "Trần Minh Khoa", role="buyer")
 
     post_sourcing_request(buyer)
     page = buyer.page
