@@ -27,9 +27,10 @@ $(CHROMIUM):
 test-browser: $(VENV)/.dev $(CATALOGS) $(CHROMIUM)
 	$(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
 
-# Refresh the README's pictures: the journeys at desktop size save docs/screenshots/*.png.
+# Refresh the README's pictures: journeys 1 and 2 save docs/screenshots/*-{desktop,phone}.png.
 screenshots: $(VENV)/.dev $(CATALOGS) $(CHROMIUM)
-	FAIRMATCH_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser -k desktop $(PYTEST_ARGS)
+	FAIRMATCH_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest $(PYTEST_ARGS) \
+	  tests/browser/test_booth_journey.py tests/browser/test_meeting_journey.py
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

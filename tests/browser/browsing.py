@@ -68,7 +68,11 @@ class Visitor:
         if docs and DOCS_SCREENSHOTS:
             folder = ROOT / DOCS_SCREENSHOTS
             folder.mkdir(parents=True, exist_ok=True)
-            self.page.screenshot(path=folder / f"{docs}-{self.fair.device}.png")
+            self.page.evaluate("window.scrollTo(0, 0)")
+            width = self.page.viewport_size["width"]
+            height = min(self.page.evaluate("document.documentElement.scrollHeight"), 1100)
+            self.page.screenshot(path=folder / f"{docs}-{self.fair.device}.png", full_page=True,
+                                 clip={"x": 0, "y": 0, "width": width, "height": height})
 
     def keep_steps(self, folder: Path):
         self.steps.append(("last", self.page.screenshot(full_page=True)))
