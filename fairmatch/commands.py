@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from flask import Flask
 from flask.cli import AppGroup, with_appcontext
+from flask_babel import force_locale
 from flask_migrate import upgrade
 
 from fairmatch.auth import services as accounts
@@ -79,6 +80,23 @@ def create_user(email: str, password: str, role: str, key: str | None) -> None:
         db.session.add(Membership(user=user, enterprise=enterprise, status="approved", is_owner=not has_owner))
     db.session.commit()
     click.echo(f"created {role} {user.email}")
+
+
+@users.command("erase")
+@click.option("--email", required=True)
+def erase_user(email: str) -> None:
+    """Erase a person's account and personal data on their written request (docs/privacy.md)."""
+    from fairmatch.auth.personal_data import erase_account
+
+    user = accounts.find_user(email)
+    if user is None:
+        fail(f"email: no user with {email!r}")
+    with force_locale("en"):
+        try:
+            erase_account(user)
+        except DomainError as refusal:
+            fail(f"email: {refusal.message}")
+    click.echo(f"erased user {user.id}")
 
 
 tokens = AppGroup("tokens", help="Manage API tokens.")

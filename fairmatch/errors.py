@@ -10,7 +10,10 @@ from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
+
+from fairmatch.extensions import db
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +89,18 @@ def error_response(status: int, detail: str | None = None):
     return render_template("errors/error.html", status=status, title=title, detail=detail), status
 
 
+def discard_changes() -> None:
+    """A refused or failed request writes nothing of its own, even if rendering the answer commits."""
+    try:
+        db.session.rollback()
+    except SQLAlchemyError:
+        log.exception("rollback failed")
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError):
+        discard_changes()
         return error_response(error.status, error.message)
 
     @app.errorhandler(HTTPException)
@@ -104,4 +116,5 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
         log.exception("unhandled error on %s %s", request.method, request.path)
+        discard_changes()
         return error_response(500)

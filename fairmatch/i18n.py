@@ -6,6 +6,7 @@ signed-in user's choice, then Vietnamese. Times are stored in UTC and shown in t
 
 import unicodedata
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time
@@ -77,11 +78,23 @@ def vnd(amount: int | None) -> str:
     """Whole Vietnamese đồng: `15.000.000 ₫` in Vietnamese, `₫15,000,000` in English."""
     if amount is None:
         return ""
-    return format_currency(amount, "VND", locale=language())
+    return _currency(amount, language())
 
 
 def number(value: float | int | None) -> str:
-    return "" if value is None else format_decimal(value, locale=language())
+    return "" if value is None else _decimal(value, language())
+
+
+# A page such as the floor plan formats the same few prices and areas hundreds of times, and
+# Babel's formatting is not cheap: remember the recent answers.
+@lru_cache(maxsize=4096)
+def _currency(amount: int, locale: str) -> str:
+    return format_currency(amount, "VND", locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _decimal(value: float | int, locale: str) -> str:
+    return format_decimal(value, locale=locale)
 
 
 def local_datetime(value: datetime | None, form: str = "medium") -> str:

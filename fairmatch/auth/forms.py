@@ -90,3 +90,10 @@ class ResetPasswordForm(NewPasswordMixin, FlaskForm):
         _l("Repeat the new password"),
         [required(), EqualTo("password", message=_l("The two passwords differ."))],
     )
+
+
+class EraseAccountForm(FlaskForm):
+    password = PasswordField(_l("Your password"), [required(), max_length(200)])
+    understood = BooleanField(
+        _l("I understand that my account is closed for good and my personal data erased at once"), [required()]
+    )

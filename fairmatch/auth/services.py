@@ -188,6 +188,34 @@ def decide_membership(membership_id: int, approve: bool, actor: User, as_owner: 
     return membership
 
 
+def team_of(owner: User) -> list[Membership]:
+    """The other approved members of the enterprises `owner` owns, whom it may make owners."""
+    owned = [m.enterprise_id for m in owner.memberships if m.is_owner and m.status == "approved"]
+    if not owned:
+        return []
+    return list(db.session.scalars(
+        select(Membership).join(User)
+        .where(Membership.enterprise_id.in_(owned), Membership.status == "approved", User.active,
+               Membership.user_id != owner.id)
+        .order_by(Membership.enterprise_id, Membership.id)
+    ))
+
+
+def make_owner(membership_id: int, actor: User) -> Membership:
+    """An owner (or an organizer) makes an approved member an owner too: how ownership is passed on."""
+    membership = db.session.get(Membership, membership_id)
+    if membership is None:
+        raise NotFound(_("This member does not exist."))
+    if not (actor.is_organizer or actor in membership.enterprise.owners):
+        raise NotAllowed(_("Only the enterprise's owner or an organizer can make a member an owner."))
+    if membership.status != "approved":
+        raise Conflict(_("Only an approved member can become an owner."))
+    membership.is_owner = True
+    record("membership.made_owner", membership, actor=actor)
+    db.session.commit()
+    return membership
+
+
 def issue_token(user: User) -> str:
     token, secret = ApiToken.issue(user)
     db.session.add(token)

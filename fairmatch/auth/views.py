@@ -1,14 +1,22 @@
-"""Sign in and out, register, passwords, and membership requests."""
+"""Sign in and out, register, passwords, membership requests, and a person's own data."""
 
+import json
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
-from fairmatch.auth import services
-from fairmatch.auth.forms import ChangePasswordForm, ForgotPasswordForm, LoginForm, RegisterForm, ResetPasswordForm
+from fairmatch.auth import personal_data, services
+from fairmatch.auth.forms import (
+    ChangePasswordForm,
+    EraseAccountForm,
+    ForgotPasswordForm,
+    LoginForm,
+    RegisterForm,
+    ResetPasswordForm,
+)
 from fairmatch.auth.models import User
 from fairmatch.enterprises.forms import key_from_form
 from fairmatch.errors import DomainError
@@ -111,6 +119,34 @@ def account():
     return render_template("auth/account.html")
 
 
+@blueprint.get("/me/data.json")
+@login_required
+def download_my_data():
+    """Everything the fair holds about the signed-in person, as a JSON file to keep."""
+    document = json.dumps(personal_data.personal_data(current_user), ensure_ascii=False, indent=1)
+    return Response(document, mimetype="application/json", headers={
+        "Content-Disposition": "attachment; filename=fairmatch-my-data.json", "Cache-Control": "no-store"})
+
+
+@blueprint.route("/me/erase", methods=["GET", "POST"])
+@login_required
+def erase_account():
+    form = EraseAccountForm()
+    obstacles = personal_data.erasure_obstacles(current_user)
+    if form.validate_on_submit():
+        try:
+            personal_data.erase_own_account(current_user, form.password.data)
+        except DomainError as refusal:
+            db.session.rollback()
+            form.password.errors.append(refusal.message)
+        else:
+            logout_user()
+            session.clear()
+            flash(_("Your account is closed and your personal data erased."), "info")
+            return redirect(url_for("home.index"))
+    return render_template("auth/erase.html", form=form, obstacles=obstacles), 200 if not form.errors else 422
+
+
 @blueprint.route("/me/password", methods=["GET", "POST"])
 @login_required
 def change_password():
@@ -158,7 +194,17 @@ def reset_password(token: str):
 @blueprint.get("/me/team")
 @login_required
 def team():
-    return render_template("auth/team.html", requests=services.pending_requests_for(current_user))
+    return render_template("auth/team.html", requests=services.pending_requests_for(current_user),
+                           members=services.team_of(current_user))
+
+
+@blueprint.post("/me/team/<int:membership_id>/owner")
+@login_required
+def make_owner(membership_id: int):
+    membership = services.make_owner(membership_id, current_user)
+    flash(_("%(name)s is now an owner of the enterprise too.", name=membership.user.name or membership.user.email),
+          "success")
+    return redirect(url_for("auth.team"))
 
 
 @blueprint.post("/me/team/<int:membership_id>/<any(approve, reject):decision>")

@@ -124,13 +124,16 @@ def plan_page(fair: Fair, filters: PlanFilters) -> PlanPage:
     return PlanPage(fair, drawings, width, height, views, filters, found, counts)
 
 
-class PlanCache:
-    """Rendered plans, kept per process and keyed by the database's change stamp.
+# Every change that can alter the plan writes an audit entry on one of these records (reservations,
+# booths, halls, the fair, the waitlist, imports) or touches an enterprise, so the highest such audit
+# id and the latest enterprise update name one state of the plan. Other entries (meeting requests,
+# tokens, accounts...) leave the plan as it is and must not throw the rendered copies away.
+PLAN_RECORDS = ("BoothReservation", "Booth", "Hall", "Fair", "WaitlistEntry", "_Document")
 
-    Every change that can alter the plan writes an audit entry (reservations, booths, halls,
-    imports) or touches an enterprise, so the highest audit id and the latest enterprise update
-    name one state of the plan: a cached copy is never shown after a change.
-    """
+
+class PlanCache:
+    """Rendered plans, kept per process and keyed by the plan's change stamp (`plan_stamp`): a
+    cached copy is never shown after a change."""
 
     def __init__(self, size: int = 64):
         self._entries: OrderedDict = OrderedDict()
@@ -167,7 +170,7 @@ def plan_stamp() -> tuple:
     )
     query = select(
         select(Fair.id).where(Fair.is_current).scalar_subquery(),
-        select(func.max(AuditEntry.id)).scalar_subquery(),
+        select(func.max(AuditEntry.id)).where(AuditEntry.record_type.in_(PLAN_RECORDS)).scalar_subquery(),
         select(func.max(Enterprise.updated_at)).scalar_subquery(),
         due,
     )

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, selectinload
 
 from fairmatch.audit.services import record
 from fairmatch.booths.models import ACTIVE_STATES, Booth, BoothReservation, Payment, ReservationBooth
@@ -57,13 +57,17 @@ class BoothView:
 def plan_of(fair: Fair, now: datetime | None = None) -> list[BoothView]:
     """Every booth of `fair` with its live status; holds that ran out are released first."""
     expire_holds(now)
+    # The booth and its reservation's state come from one statement: read in two, a reservation
+    # cancelled in between (PostgreSQL gives each statement its own snapshot) showed an active
+    # booth with an ended reservation.
     active = {
         item.booth_id: item.reservation
         for item in db.session.scalars(
             select(ReservationBooth)
             .join(BoothReservation)
-            .where(ReservationBooth.active, BoothReservation.fair_id == fair.id)
-            .options(selectinload(ReservationBooth.reservation).selectinload(BoothReservation.enterprise))
+            .where(ReservationBooth.active, BoothReservation.fair_id == fair.id,
+                   BoothReservation.state.in_(STATUS_OF_STATE))
+            .options(contains_eager(ReservationBooth.reservation).selectinload(BoothReservation.enterprise))
         )
     }
     booths = db.session.scalars(

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from fairmatch.auth.decorators import acting_enterprise, role_required
 from fairmatch.booths import services
 from fairmatch.booths.documents import payment_request_document
-from fairmatch.booths.forms import TYPE_LABELS, ReserveForm, WaitlistForm
+from fairmatch.booths.forms import STATUS_LABELS, TYPE_LABELS, ReserveForm, WaitlistForm
 from fairmatch.booths.plan import PlanFilters, cache_of, plan_page, plan_stamp
 from fairmatch.booths.waitlist import join_waitlist
 from fairmatch.errors import Conflict, DomainError
@@ -28,7 +28,10 @@ def plan():
 
     def render_body() -> str:
         page = plan_page(db.session.get(Fair, stamp[0]), filters)
-        return render_template("booths/_plan_body.html", fair=page.fair, page=page, type_labels=TYPE_LABELS)
+        # Translated once here rather than four times for each of the hundreds of booths.
+        return render_template("booths/_plan_body.html", fair=page.fair, page=page,
+                               type_labels={k: str(v) for k, v in TYPE_LABELS.items()},
+                               status_labels={k: str(v) for k, v in STATUS_LABELS.items()})
 
     def render_page(body: str) -> str:
         return render_template("booths/plan.html", fair=db.session.get(Fair, stamp[0]), filters=filters, body=body,

@@ -124,29 +124,35 @@ def schedule_meetings(fair: Fair, time_limit: float = 10.0, publish: bool = Fals
     instance, by_id, booths, fixed = build_instance(fair)
     result = solve(load_instance(instance), time_limit).to_dict()
     slots = {s.id: s for s in slots_of(fair)}
-    db.session.execute(delete(Meeting).where(Meeting.fair_id == fair.id, Meeting.state == "draft",
-                                             Meeting.locked.is_(False)))
-    taken = defaultdict(set)
-    for meeting in fixed.values():
-        taken[meeting.slot_id].add(meeting.table)
-    free_tables = {slot_id: [t for t in table_labels(fair) if t not in taken[slot_id]] for slot_id in slots}
-    for assignment in result["assignments"]:
-        meeting_request = by_id[assignment["meeting"]]
-        if meeting_request.id in fixed:
-            continue
-        slot = slots[assignment["slot"]]
-        table = free_tables[slot.id].pop(0) if assignment.get("table") else None
-        db.session.add(Meeting(fair_id=fair.id, request_id=meeting_request.id, slot_id=slot.id,
-                               starts_at=slot.starts_at, ends_at=slot.ends_at, table=table,
-                               booth=None if table else booths.get(meeting_request.to_enterprise_id)))
-    db.session.flush()
-    if publish:
-        publish_drafts(fair)
-    details = {"status": result["status"], **result["stats"],
-               "unscheduled": [{"request": by_id[u["meeting"]].id, "reason": u["reason"]}
-                               for u in result["unscheduled"]]}
-    record("schedule.published" if publish else "schedule.drafted", fair, details, actor=actor)
-    db.session.commit()
+    # One transaction: a crash half-way (a failed message, a lost connection) keeps the previous
+    # schedule, drafts included, and tells nobody.
+    try:
+        db.session.execute(delete(Meeting).where(Meeting.fair_id == fair.id, Meeting.state == "draft",
+                                                 Meeting.locked.is_(False)))
+        taken = defaultdict(set)
+        for meeting in fixed.values():
+            taken[meeting.slot_id].add(meeting.table)
+        free_tables = {slot_id: [t for t in table_labels(fair) if t not in taken[slot_id]] for slot_id in slots}
+        for assignment in result["assignments"]:
+            meeting_request = by_id[assignment["meeting"]]
+            if meeting_request.id in fixed:
+                continue
+            slot = slots[assignment["slot"]]
+            table = free_tables[slot.id].pop(0) if assignment.get("table") else None
+            db.session.add(Meeting(fair_id=fair.id, request_id=meeting_request.id, slot_id=slot.id,
+                                   starts_at=slot.starts_at, ends_at=slot.ends_at, table=table,
+                                   booth=None if table else booths.get(meeting_request.to_enterprise_id)))
+        db.session.flush()
+        if publish:
+            publish_drafts(fair)
+        details = {"status": result["status"], **result["stats"],
+                   "unscheduled": [{"request": by_id[u["meeting"]].id, "reason": u["reason"]}
+                                   for u in result["unscheduled"]]}
+        record("schedule.published" if publish else "schedule.drafted", fair, details, actor=actor)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
     return result
 
 

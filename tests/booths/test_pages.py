@@ -130,6 +130,22 @@ def test_the_cached_plan_shows_a_change_on_the_very_next_request(app, client, ex
     assert 'data-code="A02" data-status="held"' in client.get("/plan").get_data(as_text=True)
 
 
+def test_a_meeting_request_keeps_the_rendered_plan_and_a_hold_replaces_it(app, exhibitor, make_enterprise):
+    from fairmatch.booths.plan import plan_stamp
+
+    def stamp():
+        with app.test_request_context():
+            return plan_stamp()
+
+    email, _ = exhibitor()
+    client, partner = signed_in(app, email), make_enterprise()
+    before = stamp()
+    assert client.post("/api/v1/meeting-requests", json={"to": partner}).status_code == 201
+    assert stamp() == before
+    client.post("/api/v1/booths/A02/reservations", json={})
+    assert stamp() != before
+
+
 def test_the_directory_links_an_exhibitor_to_its_booth_on_the_plan(client, confirmed):
     _, key, _ = confirmed()
     directory = client.get("/directory?booth=1").get_data(as_text=True)

@@ -114,8 +114,8 @@ def test_the_meeting_funnel_counts_each_step_once(app, sales, meetings):
                      "Took place": "1", "With an outcome": "1"}
     assert "in 3 list views by 2 enterprises" in funnel and "1 more in the draft schedule" in funnel
     outcomes = re.search(r'<ul class="legend" id="outcomes">(.*?)</ul>', page, re.S).group(1)
-    assert "Contract: <strong>1</strong>" in outcomes and "Nothing further: <strong>1</strong>" in outcomes
-    assert "Quotation: <strong>0</strong>" in outcomes
+    assert "Contract signed: <strong>1</strong>" in outcomes and "Nothing further: <strong>1</strong>" in outcomes
+    assert "Quotation requested: <strong>0</strong>" in outcomes
 
 
 def test_meetings_are_drawn_per_fair_day(app, sales, meetings):

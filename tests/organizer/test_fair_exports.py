@@ -85,7 +85,7 @@ def test_meetings_are_listed_with_what_each_side_reported(organizer, format):
     assert meeting["Start"] == "9:00\u202fAM" and meeting["Table"] == "T3" and meeting["Meeting state"] == "Took place"
     assert meeting["Requested by"] == "Kim Long Trading" and meeting["With"] == "Hoa Lac Mechanics Co., Ltd."
     assert meeting["Request message"] == "Cần cáp điện hạ thế"
-    assert meeting["Outcome for the requester"] == "" and meeting["Outcome for the other side"] == "Quotation"
+    assert meeting["Outcome for the requester"] == "" and meeting["Outcome for the other side"] == "Quotation requested"
     assert meeting["Other side's note"] == "Gửi báo giá trước 30/10"
     vietnamese = table(organizer.get(f"/organizer/exports/meetings.{format}?lang=vi"))
     row = dict(zip(vietnamese[0], vietnamese[1], strict=True))
