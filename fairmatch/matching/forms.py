@@ -14,7 +14,8 @@ from fairmatch.vocabulary import CERTIFICATIONS, UNITS
 class SourcingRequestForm(FlaskForm):
     category = SelectField(_l("What do you need? (product category)"), [required()], choices=[])
     volume_value = DecimalField(
-        _l("Annual volume"), [Optional(), NumberRange(min=0, message=_l("Enter a positive number."))],
+        _l("Annual volume"),
+        [Optional(), NumberRange(min=0, message=_l("Enter a positive number."))],
         places=None,
     )
     volume_unit = SelectField(_l("Unit"), default="units")

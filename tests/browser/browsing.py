@@ -71,8 +71,11 @@ class Visitor:
             self.page.evaluate("window.scrollTo(0, 0)")
             width = self.page.viewport_size["width"]
             height = min(self.page.evaluate("document.documentElement.scrollHeight"), 1100)
-            self.page.screenshot(path=folder / f"{docs}-{self.fair.device}.png", full_page=True,
-                                 clip={"x": 0, "y": 0, "width": width, "height": height})
+            self.page.screenshot(
+                path=folder / f"{docs}-{self.fair.device}.png",
+                full_page=True,
+                clip={"x": 0, "y": 0, "width": width, "height": height},
+            )
 
     def keep_steps(self, folder: Path):
         self.steps.append(("last", self.page.screenshot(full_page=True)))
@@ -143,8 +146,11 @@ def register(person, fair: Fair, company: str, person_name: str, role: str = "ex
     enterprise's tax code."""
     tax_code = new_tax_code(fair)
     person.goto("/")
-    person.submit_link(person.page.locator("main a[href^='/register']" + ("[href*=buyer]" if role == "buyer" else
-                                                                            ":not([href*=buyer])")))
+    person.submit_link(
+        person.page.locator(
+            "main a[href^='/register']" + ("[href*=buyer]" if role == "buyer" else ":not([href*=buyer])")
+        )
+    )
     page = person.page
     assert page.locator(f"input[name=role][value={role}]").is_checked()
     page.fill("#name", person_name)
@@ -167,11 +173,16 @@ def demo_booths(fair: Fair) -> list[dict]:
 
 def adjacent_available_pair(fair: Fair, zone: str, skip: set[str] = frozenset()) -> tuple[str, str]:
     """Two available booths of `zone` side by side in one row of one hall."""
-    booths = [b for b in demo_booths(fair) if b["status"] == "available" and b["zone"] == zone
-              and b["code"] not in skip]
+    booths = [
+        b for b in demo_booths(fair) if b["status"] == "available" and b["zone"] == zone and b["code"] not in skip
+    ]
     for left in booths:
         for right in booths:
-            if (left["hall"] == right["hall"] and left["y_m"] == right["y_m"]
-                    and right["x_m"] == left["x_m"] + left["width_m"] and left["depth_m"] == right["depth_m"]):
+            if (
+                left["hall"] == right["hall"]
+                and left["y_m"] == right["y_m"]
+                and right["x_m"] == left["x_m"] + left["width_m"]
+                and left["depth_m"] == right["depth_m"]
+            ):
                 return left["code"], right["code"]
     raise AssertionError(f"no two adjacent available booths left in zone {zone}")

@@ -68,8 +68,9 @@ def demo_database(tmp_path_factory):
     postgres = os.environ.get("TEST_DATABASE_URL")
     name = f"fm_browser_{uuid.uuid4().hex[:8]}"
     if postgres:
-        admin = create_engine(postgres.replace("postgresql://", "postgresql+psycopg://", 1),
-                              isolation_level="AUTOCOMMIT")
+        admin = create_engine(
+            postgres.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT"
+        )
         url = re.sub(r"/[^/]*$", f"/{name}", postgres)
         with admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
@@ -124,7 +125,9 @@ def visit(request, fair, playwright_browser):
 
     def open_visitor(email: str | None = None, password: str = PASSWORD, lang: str = "vi"):
         context = playwright_browser.new_context(
-            base_url=fair.base_url, locale="vi-VN" if lang == "vi" else "en-GB", accept_downloads=True,
+            base_url=fair.base_url,
+            locale="vi-VN" if lang == "vi" else "en-GB",
+            accept_downloads=True,
             **DEVICES[fair.device],
         )
         context.set_default_timeout(15_000)
@@ -143,5 +146,3 @@ def visit(request, fair, playwright_browser):
             visitor.keep_steps(folder)
     for visitor in visitors:
         visitor.page.context.close()
-
-

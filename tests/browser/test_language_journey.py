@@ -37,8 +37,10 @@ def catalogue() -> tuple[set[str], set[str], list[str]]:
     """Vietnamese translations and English originals that differ, and long Vietnamese fragments."""
     with CATALOGUE.open("rb") as source:
         messages = [m for m in read_po(source) if m.id and m.string]
-    pairs = [(m.id[0] if isinstance(m.id, tuple) else m.id, m.string[0] if isinstance(m.string, tuple) else m.string)
-             for m in messages]
+    pairs = [
+        (m.id[0] if isinstance(m.id, tuple) else m.id, m.string[0] if isinstance(m.string, tuple) else m.string)
+        for m in messages
+    ]
     pairs = [(english, vietnamese) for english, vietnamese in pairs if english != vietnamese]
     vietnamese = {v for _, v in pairs if not PLACEHOLDER.search(v)}
     english = {e for e, _ in pairs if not PLACEHOLDER.search(e)} - vietnamese
@@ -71,8 +73,13 @@ def test_the_language_switch_turns_every_visible_string_into_english_and_back(fa
         switch(person, "English")
         assert person.page.locator("html").get_attribute("lang") == "en"
         english = visible_texts(person)
-        left = sorted({t for t, chrome in english if t in VIETNAMESE or any(f in t for f in FRAGMENTS)
-                       or (chrome and VIETNAMESE_LETTERS.search(t))})
+        left = sorted(
+            {
+                t
+                for t, chrome in english
+                if t in VIETNAMESE or any(f in t for f in FRAGMENTS) or (chrome and VIETNAMESE_LETTERS.search(t))
+            }
+        )
         assert not left, f"{path} keeps Vietnamese in English: {left}"
         person.step(f"{path} in English")
 
