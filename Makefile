@@ -3,18 +3,34 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app fairmatch
+CHROMIUM := /usr/bin/chromium
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard fairmatch/translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: run test lint translations messages clean
+.PHONY: run test test-browser screenshots lint translations messages clean
 
 run: $(VENV)/.runtime $(CATALOGS)
 	$(FLASK) init-db
 	$(FLASK) seed-demo --if-empty
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
-test: $(VENV)/.dev $(CATALOGS)
+test: $(VENV)/.dev $(CATALOGS) $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The browser tests drive Debian's Chromium (never a downloaded browser): installed when missing,
+# which needs root, as on the CI machine.
+$(CHROMIUM):
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium libatomic1 \
+	  || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium libatomic1; }
+
+# Only the end-to-end journeys in Chromium (tests/browser), at desktop and phone sizes.
+test-browser: $(VENV)/.dev $(CATALOGS) $(CHROMIUM)
+	$(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
+
+# Refresh the README's pictures: journeys 1 and 2 save docs/screenshots/*-{desktop,phone}.png.
+screenshots: $(VENV)/.dev $(CATALOGS) $(CHROMIUM)
+	FAIRMATCH_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest $(PYTEST_ARGS) \
+	  tests/browser/test_booth_journey.py tests/browser/test_meeting_journey.py
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -60,6 +60,16 @@ def sector_label(code: str | None) -> str:
     return names[1] if language() == "en" else names[0]
 
 
+def unit_label(code: str | None) -> str:
+    """A unit's name in the current language, e.g. `cái` for `units` (the code itself when unknown)."""
+    from fairmatch.vocabulary import UNIT_LABELS
+
+    names = UNIT_LABELS.get(code or "")
+    if names is None:
+        return code or ""
+    return names[1] if language() == "en" else names[0]
+
+
 def fair_zone() -> ZoneInfo:
     return ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
 

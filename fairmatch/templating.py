@@ -19,6 +19,7 @@ def init_app(app: Flask) -> None:
         local_date=i18n.local_date,
         local_time=i18n.local_time,
         short_name=short_name,
+        unit=i18n.unit_label,
     )
 
     @app.context_processor

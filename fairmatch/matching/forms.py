@@ -7,16 +7,18 @@ from wtforms.validators import NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from fairmatch.forms import TEXT, max_length, options, required
+from fairmatch.i18n import unit_label
 from fairmatch.vocabulary import CERTIFICATIONS, UNITS
 
 
 class SourcingRequestForm(FlaskForm):
     category = SelectField(_l("What do you need? (product category)"), [required()], choices=[])
     volume_value = DecimalField(
-        _l("Annual volume"), [Optional(), NumberRange(min=0, message=_l("Enter a positive number."))],
+        _l("Annual volume"),
+        [Optional(), NumberRange(min=0, message=_l("Enter a positive number."))],
         places=None,
     )
-    volume_unit = SelectField(_l("Unit"), choices=options((u, u) for u in UNITS), default="units")
+    volume_unit = SelectField(_l("Unit"), default="units")
     required_certifications = SelectMultipleField(
         _l("Required certifications"),
         choices=options((c, c) for c in CERTIFICATIONS),
@@ -25,3 +27,7 @@ class SourcingRequestForm(FlaskForm):
     )
     deadline_on = DateField(_l("Needed by (optional)"), [Optional()])
     notes = TextAreaField(_l("Notes for suppliers"), [Optional(), max_length(2000)], **TEXT)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.volume_unit.choices = options((u, unit_label(u)) for u in UNITS)  # named in the page's language

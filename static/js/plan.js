@@ -28,12 +28,21 @@
   }
 
   svg.querySelectorAll("a.booth").forEach(function (booth) {
+    // A pointer press focuses the booth (which selects it) before the click, so remember whether it
+    // was already selected when the press began.
+    var selectedBeforePress = false;
+    booth.addEventListener("pointerdown", function () { selectedBeforePress = booth.classList.contains("selected"); });
     booth.addEventListener("focus", function () { show(booth); });
     booth.addEventListener("click", function (event) {
-      // The first click shows the details; a second click on the same booth opens its page.
-      if (!booth.classList.contains("selected")) {
+      // The first click or tap shows the details; a second one on the same booth opens its page.
+      // Enter on a focused booth (a click with detail 0) opens it at once.
+      if (event.detail > 0 && !selectedBeforePress) {
         event.preventDefault();
         show(booth);
+        selectedBeforePress = true;
+        if (panel.getBoundingClientRect().top > window.innerHeight) {
+          panel.scrollIntoView({ block: "nearest" });  // on a phone the details are below the plan
+        }
       }
     });
   });

@@ -15,7 +15,7 @@ def test_the_plan_draws_every_booth_with_a_legend_and_a_text_list(client, fair):
     page = client.get("/plan?lang=en").get_data(as_text=True)
     for code in ("A01", "A08"):
         assert f'data-code="{code}"' in page and f">{code}</a></td>" in page
-    assert "Available (8)" in page and "Entrance" in page and 'role="img"' in page
+    assert "Available (8)" in page and "Entrance" in page and 'role="group" aria-labelledby="plan-svg-title"' in page
 
 
 def test_the_plan_filters_dim_booths_that_do_not_match(client, fair):

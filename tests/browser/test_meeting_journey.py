@@ -1,0 +1,78 @@
+"""Journey 2 in Chromium: a new buyer registers and posts a sourcing request, sees ranked suppliers with reasons and
+asks one for a meeting; the supplier accepts; the organizer runs and publishes the schedule; both
+agendas show the meeting, as a page, a PDF and an iCalendar file."""
+
+import io
+import re
+
+from browsing import ORGANIZER, SUPPLIER, register
+from pypdf import PdfReader
+
+CATEGORY = "MECH.CNC_TURNED"  # what the demo supplier (cungung@) makes
+
+
+def enterprise_name(person) -> str:
+    """The name of the enterprise this signed-in person acts for, as their account page shows it."""
+    person.submit_link(person.page.locator("header a[href='/me']"))
+    return person.page.locator("section[aria-labelledby=enterprise-heading] li a").first.inner_text().strip()
+
+
+def post_sourcing_request(buyer):
+    page = buyer.page
+    buyer.submit_link(page.locator("header a[href='/me/requests']"))
+    page.select_option("#category", CATEGORY)
+    page.fill("#volume_value", "20000")
+    page.fill("#notes", "Trục và bạc tiện CNC cho hộp số máy dệt, dung sai ±0,02 mm.")
+    buyer.submit(page.locator("main form button.primary"))
+    assert re.search(r"/me/requests/\d+$", page.url)
+
+
+def test_a_buyer_meets_a_ranked_supplier_and_both_agendas_show_the_meeting(fair, visit):
+    supplier = visit(SUPPLIER)
+    supplier_name = enterprise_name(supplier)
+    buyer_name = "Công ty TNHH Dệt may Sông Đáy"
+    buyer = visit()
+    register(buyer, fair, buyer_name, "Trần Minh Khoa", role="buyer")
+
+    post_sourcing_request(buyer)
+    page = buyer.page
+    cards = page.locator("ol.matches > li.match")
+    assert cards.count() >= 2
+    scores = [int(re.sub(r"\D", "", score)) for score in cards.locator(".score").all_inner_texts()]
+    assert scores == sorted(scores, reverse=True), "suppliers are ranked best first"
+    card = cards.filter(has_text=supplier_name)
+    explanation = card.locator("p").first.inner_text()
+    assert len(explanation.split()) >= 5, f"a plain explanation, not {explanation!r}"
+    card.scroll_into_view_if_needed()
+    buyer.step("ranked suppliers", docs="match-explanation")
+    buyer.submit(card.locator("button[formaction='/me/meetings/request']"))
+    assert page.locator(".flash-success").is_visible()
+
+    supplier.submit_link(supplier.page.locator("header a[href='/me/meetings']"))
+    request = supplier.page.locator("ul.matches > li", has_text=buyer_name)
+    supplier.submit(request.locator("form[action$='/accept'] button"))
+    assert supplier.page.locator(".flash-info").is_visible()
+    assert request.locator("form[action$='/accept']").count() == 0
+
+    organizer = visit(ORGANIZER)
+    organizer.goto("/organizer/")
+    organizer.submit_link(organizer.page.locator("main a[href='/organizer/meetings']"))
+    organizer.submit(organizer.page.get_by_role("button", name="Chạy xếp lịch"))
+    organizer.submit(organizer.page.get_by_role("button", name="Công bố"))
+    assert organizer.page.locator(".flash-success").is_visible()
+
+    for person, other in ((buyer, supplier_name), (supplier, buyer_name)):
+        person.submit_link(person.page.locator("header a[href='/me/agenda']"))
+        row = person.page.locator("main table tbody tr", has_text=other)
+        assert row.count() == 1, f"{person.label}'s agenda shows the meeting with {other}"
+        assert re.search(r"\d{1,2}:\d{2}", row.inner_text())
+        person.step("agenda", docs="agenda" if person is buyer else None)
+
+        kind, pdf = person.fetch(person.page.locator("main a[href='/me/agenda.pdf']"))
+        assert kind == "application/pdf"
+        text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+        assert other.split()[-1] in text
+
+        kind, ics = person.fetch(person.page.locator("main a[href='/me/agenda.ics']"))
+        assert kind.startswith("text/calendar")
+        assert ics.decode().count("BEGIN:VEVENT") >= 1

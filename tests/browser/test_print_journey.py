@@ -1,0 +1,23 @@
+"""Journey 3 in Chromium: the organizer prints the floor plan and every agenda from the organizer's
+page; each PDF has pages, and every page carries text."""
+
+import io
+
+from browsing import ORGANIZER, demo_booths
+from pypdf import PdfReader
+
+
+def test_the_organizer_prints_the_floor_plan_and_every_agenda(fair, visit):
+    organizer = visit(ORGANIZER)
+    organizer.submit_link(organizer.page.locator("header a[href='/organizer/']"))
+    prints = organizer.page.locator("main section", has=organizer.page.locator("a[href^='/print/']"))
+    organizer.step("print menu")
+    booth_codes = {booth["code"] for booth in demo_booths(fair)}
+    for href, expected in (("/print/floorplan.pdf", booth_codes), ("/print/agendas.pdf", set())):
+        kind, pdf = organizer.fetch(prints.locator(f"a[href='{href}']"))
+        assert kind == "application/pdf"
+        pages = PdfReader(io.BytesIO(pdf)).pages
+        assert len(pages) >= 1, f"{href} has pages"
+        texts = [page.extract_text() for page in pages]
+        assert all(text.strip() for text in texts), f"every page of {href} carries text"
+        assert not {code for code in expected if code not in " ".join(texts)}, f"{href} names every booth"
