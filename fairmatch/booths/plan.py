@@ -1,16 +1,12 @@
 """What the floor-plan page shows: halls placed on one drawing, booths with status and filters,
 and the search for "where is company X"."""
 
-import hashlib
-import logging
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from threading import Lock
 
 from flask import current_app
 from flask_babel import gettext as _
-from redis import Redis
-from redis.exceptions import RedisError
 from sqlalchemy import func, select
 
 from fairmatch.audit.models import AuditEntry
@@ -24,8 +20,6 @@ from fairmatch.floorplan import neighbours, stack_halls
 from fairmatch.organizer.models import Fair
 from fairmatch.supplychain.text import fold
 from fairmatch.vocabulary import SECTORS
-
-log = logging.getLogger(__name__)
 
 STATUSES = ("available", "held", "pending", "confirmed", "blocked")
 # Zone outlines: one calm, distinguishable colour per sector.
@@ -139,13 +133,11 @@ PLAN_RECORDS = ("BoothReservation", "Booth", "Hall", "Fair", "WaitlistEntry", "_
 
 class PlanCache:
     """Rendered plans, kept per process and keyed by the plan's change stamp (`plan_stamp`): a
-    cached copy is never shown after a change. With `shared` (Redis, when REDIS_URL is set), a page
-    one worker rendered serves the other workers too, so a change costs one rendering, not one per
-    worker; a failing Redis only costs the sharing."""
+    cached copy is never shown after a change."""
 
-    def __init__(self, name: str, shared=None, size: int = 64):
+    def __init__(self, size: int = 64):
         self._entries: OrderedDict = OrderedDict()
-        self._name, self._shared, self._size = name, shared, size
+        self._size = size
         self._lock = Lock()
 
     def get_or_build(self, key, build):
@@ -153,50 +145,17 @@ class PlanCache:
             if key in self._entries:
                 self._entries.move_to_end(key)
                 return self._entries[key]
-        value = self._from_shared(key)
-        if value is None:
-            value = build()
-            self._to_shared(key, value)
+        value = build()
         with self._lock:
             self._entries[key] = value
             while len(self._entries) > self._size:
                 self._entries.popitem(last=False)
         return value
 
-    def _shared_key(self, key) -> str:
-        where = current_app.config["SQLALCHEMY_DATABASE_URI"]
-        return "fairmatch:page:" + hashlib.sha256(repr((where, self._name, key)).encode()).hexdigest()
-
-    def _from_shared(self, key) -> str | None:
-        if self._shared is None:
-            return None
-        try:
-            found = self._shared.get(self._shared_key(key))
-        except RedisError:
-            log.warning("shared page cache unavailable", exc_info=True)
-            return None
-        return found.decode() if found is not None else None
-
-    def _to_shared(self, key, value) -> None:
-        if self._shared is None or not isinstance(value, str):
-            return
-        try:
-            self._shared.set(self._shared_key(key), value.encode(), ex=SHARED_SECONDS)
-        except RedisError:
-            log.warning("shared page cache unavailable", exc_info=True)
-
-
-# A shared copy is only ever found under its exact change stamp; old ones just expire.
-SHARED_SECONDS = 600
-
 
 def cache_of(name: str) -> PlanCache:
     """The app's cache called `name` (one per app, so that apps on other databases never share)."""
-    caches = current_app.extensions.setdefault("fairmatch.caches", {})
-    if name not in caches:
-        url = current_app.config.get("REDIS_URL")
-        caches[name] = PlanCache(name, Redis.from_url(url, socket_timeout=0.5) if url else None)
-    return caches[name]
+    return current_app.extensions.setdefault(f"fairmatch.cache.{name}", PlanCache())
 
 
 def plan_stamp() -> tuple:
