@@ -64,6 +64,22 @@ def check_place(fair: Fair, meeting_request: MeetingRequest, slot_id: str, place
                 other_than: int | None = None) -> tuple[Slot, str | None, str | None]:
     """The slot, table and booth of a placement by hand, if it keeps every rule the scheduler keeps;
     otherwise a RuleViolation or Conflict that says which rule."""
+    slot = _check_sides(fair, meeting_request, slot_id, other_than)
+    if place == "booth":
+        booth = _host_booth(fair, meeting_request)
+        if booth is None:
+            raise RuleViolation(_("%(name)s has no booth where meetings may be held.",
+                                  name=meeting_request.receiver.name_vi))
+        return slot, None, booth
+    if place not in table_labels(fair):
+        raise RuleViolation(_("Choose one of the B2B tables or the host's booth."))
+    if place in _tables_taken(fair, slot_id, other_than):
+        raise Conflict(_("Table %(table)s is taken in this slot.", table=place))
+    return slot, place, None
+
+
+def _check_sides(fair: Fair, meeting_request: MeetingRequest, slot_id: str, other_than: int | None) -> Slot:
+    """The slot, if it is the fair's and both enterprises are free and available in it."""
     slot = next((s for s in slots_of(fair) if s.id == slot_id), None)
     if slot is None:
         raise RuleViolation(_("Choose one of the fair's meeting slots."))
@@ -74,20 +90,19 @@ def check_place(fair: Fair, meeting_request: MeetingRequest, slot_id: str, place
     for enterprise in (meeting_request.sender, meeting_request.receiver):
         if slot_id in blocked[enterprise.id]:
             raise RuleViolation(_("%(name)s is not available in this slot.", name=enterprise.name_vi))
-    taken = live_meetings(fair).where(Meeting.slot_id == slot_id)
+    return slot
+
+
+def _host_booth(fair: Fair, meeting_request: MeetingRequest) -> str | None:
+    return booth_codes(fair_id=fair.id).get(meeting_request.to_enterprise_id) if fair.meetings_at_booths else None
+
+
+def _tables_taken(fair: Fair, slot_id: str, other_than: int | None = None) -> set[str]:
+    query = live_meetings(fair).with_only_columns(Meeting.table).where(Meeting.slot_id == slot_id,
+                                                                       Meeting.table.is_not(None))
     if other_than is not None:
-        taken = taken.where(Meeting.id != other_than)
-    if place == "booth":
-        booth = booth_codes(fair_id=fair.id).get(meeting_request.to_enterprise_id) if fair.meetings_at_booths else None
-        if booth is None:
-            raise RuleViolation(_("%(name)s has no booth where meetings may be held.",
-                                  name=meeting_request.receiver.name_vi))
-        return slot, None, booth
-    if place not in table_labels(fair):
-        raise RuleViolation(_("Choose one of the B2B tables or the host's booth."))
-    if db.session.scalar(taken.where(Meeting.table == place).limit(1)) is not None:
-        raise Conflict(_("Table %(table)s is taken in this slot.", table=place))
-    return slot, place, None
+        query = query.where(Meeting.id != other_than)
+    return set(db.session.scalars(query))
 
 
 def move(meeting: Meeting, slot_id: str, place: str, actor) -> Meeting:
@@ -234,15 +249,16 @@ def freed_slot_offers(fair: Fair) -> list[Offer]:
 
 
 def _free_place(fair: Fair, meeting_request: MeetingRequest, slot_id: str) -> str | None:
-    choices = ["booth"] if fair.meetings_at_booths else []
-    choices += table_labels(fair)
-    for place in choices:
-        try:
-            check_place(fair, meeting_request, slot_id, place)
-        except (Conflict, RuleViolation):
-            continue
-        return place
-    return None
+    """Where the request could meet in the slot (the host's booth first, then the first free
+    table), or None: the same rules as check_place, each read once."""
+    try:
+        _check_sides(fair, meeting_request, slot_id, None)
+    except (Conflict, RuleViolation):
+        return None
+    if _host_booth(fair, meeting_request) is not None:
+        return "booth"
+    taken = _tables_taken(fair, slot_id)
+    return next((table for table in table_labels(fair) if table not in taken), None)
 
 
 def place_waiting(fair: Fair, meeting_request: MeetingRequest, slot_id: str, place: str, actor) -> Meeting:
