@@ -14,6 +14,8 @@ REQUEST_STATES = ("pending", "accepted", "declined", "cancelled")
 MEETING_STATES = ("draft", "published", "held", "no_show", "cancelled")
 ON_AGENDA = ("published", "held", "no_show")
 OUTCOMES = ("follow_up", "quotation", "contract", "mou", "none")
+# The outcomes that mean a link was formed, the strongest first.
+POSITIVE_OUTCOMES = ("contract", "mou", "quotation", "follow_up")
 
 
 class MeetingRequest(db.Model):

@@ -15,13 +15,13 @@ from fairmatch.enterprises.reviews import CLAIM_WAITING, ENTERPRISE_WAITING
 from fairmatch.extensions import db
 from fairmatch.matching.graph import supply_graph
 from fairmatch.matching.models import MatchView
-from fairmatch.meetings.models import Meeting, MeetingOutcome, MeetingRequest
+from fairmatch.meetings.models import POSITIVE_OUTCOMES, Meeting, MeetingOutcome, MeetingRequest
 from fairmatch.organizer.models import Fair
 from fairmatch.supplychain import gap_report
 
 BOOTH_STATUSES = ("confirmed", "pending", "held", "available", "blocked")
 DAY_STATES = ("held", "no_show", "published", "draft")
-OUTCOME_KINDS = ("contract", "mou", "quotation", "follow_up", "none")
+OUTCOME_KINDS = (*POSITIVE_OUTCOMES, "none")
 TOP_GAPS = 5
 
 

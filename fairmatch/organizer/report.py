@@ -18,7 +18,7 @@ from fairmatch.extensions import db
 from fairmatch.i18n import local_date, number, vnd
 from fairmatch.matching.graph import supply_graph
 from fairmatch.meetings.labels import OUTCOME_LABELS
-from fairmatch.meetings.models import ON_AGENDA, OUTCOMES, Meeting, MeetingRequest
+from fairmatch.meetings.models import ON_AGENDA, OUTCOMES, POSITIVE_OUTCOMES, Meeting, MeetingRequest
 from fairmatch.organizer.documents import main_sector
 from fairmatch.organizer.models import Fair
 from fairmatch.printing import ReportBar, ReportDocument, ReportFigure, ReportSection, report_pdf
@@ -27,7 +27,6 @@ from fairmatch.vocabulary import KINDS, SECTORS
 
 LEAD_KINDS = ("lead", "fdi")
 SUPPLIER_KINDS = ("supplier",)
-POSITIVE = ("contract", "mou", "quotation", "follow_up")  # best first
 DEALS = ("contract", "mou")
 
 
@@ -128,7 +127,7 @@ def _meetings(fair: Fair, lang: str) -> dict:
     links = []
     for meeting in held:
         said = {o.outcome for o in meeting.outcomes}
-        best = next((outcome for outcome in POSITIVE if outcome in said), None)
+        best = next((outcome for outcome in POSITIVE_OUTCOMES if outcome in said), None)
         pair = (meeting.request.sender, meeting.request.receiver)
         lead = next((e for e in pair if e.kind in LEAD_KINDS), None)
         supplier = next((e for e in pair if e.kind in SUPPLIER_KINDS), None)
