@@ -21,7 +21,7 @@ from fairmatch.meetings import day
 from fairmatch.meetings.codes import read_code
 from fairmatch.meetings.forms import MeetingSettingsForm, MoveForm, sessions_text
 from fairmatch.meetings.labels import MEETING_STATE_LABELS, OUTCOME_LABELS, RUN_STATUS_LABELS
-from fairmatch.meetings.models import Arrival, Meeting, MeetingRequest
+from fairmatch.meetings.models import ON_AGENDA, Arrival, Meeting, MeetingRequest
 from fairmatch.meetings.schedule import live_meetings, publish_drafts, schedule_meetings, slots_of, table_labels
 from fairmatch.organizer.models import require_current_fair
 
@@ -41,11 +41,16 @@ def index():
     form = MeetingSettingsForm()
     status = 200
     if request.method == "POST":
-        if form.validate_on_submit():
-            _save_settings(fair, form)
-            flash(_("Meeting settings saved."), "success")
-            return redirect(url_for("meeting_console.index"))
         status = 422
+        if form.validate_on_submit():
+            try:
+                _save_settings(fair, form)
+            except DomainError as refusal:
+                db.session.rollback()
+                form.form_errors.append(refusal.message)
+            else:
+                flash(_("Meeting settings saved."), "success")
+                return redirect(url_for("meeting_console.index"))
     else:
         form.process(data={"sessions": sessions_text(fair.meeting_sessions), "slot_minutes": fair.meeting_slot_minutes,
                            "tables": fair.meeting_tables, "at_booths": fair.meetings_at_booths,
@@ -55,10 +60,11 @@ def index():
 
 
 def _save_settings(fair, form: MeetingSettingsForm) -> None:
-    if db.session.scalar(select(Meeting.id).where(Meeting.fair_id == fair.id, Meeting.state != "cancelled",
-                                                  Meeting.state != "draft").limit(1)) is not None and (
-        form.sessions.sessions != fair.meeting_sessions or form.slot_minutes.data != fair.meeting_slot_minutes
-    ):
+    timing_changed = (form.sessions.sessions != fair.meeting_sessions
+                      or form.slot_minutes.data != fair.meeting_slot_minutes)
+    if timing_changed and db.session.scalar(
+        select(Meeting.id).where(Meeting.fair_id == fair.id, Meeting.state.in_(ON_AGENDA)).limit(1)
+    ) is not None:
         raise RuleViolation(_("Meetings are already published: the sessions and slot length can no longer change."))
     fair.meeting_sessions, fair.meeting_slot_minutes = form.sessions.sessions, form.slot_minutes.data
     fair.meeting_tables, fair.meetings_at_booths = form.tables.data, form.at_booths.data

@@ -156,3 +156,21 @@ def test_settings_refuse_bad_sessions_keep_the_input_and_change_nothing(app, acc
     # With at most one meeting each, the buyer gets one meeting however many slots there are.
     organizer.post("/organizer/meetings/run", data={"time_limit": "2"})
     assert len(placed(app)) == 1
+
+
+def test_published_meetings_freeze_the_sessions_and_the_refused_form_keeps_what_was_typed(app, accepted, make_user):
+    organizer = signed_in(app, make_user("organizer"))
+    organizer.post("/organizer/meetings/run", data={"time_limit": "2"})
+    organizer.post("/organizer/meetings/publish")
+    form = {"sessions": "am 08:00-09:00", "slot_minutes": "30", "tables": "4", "max_requests": "", "max_meetings": ""}
+    refused = organizer.post("/organizer/meetings?lang=en", data=form)
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and "can no longer change" in page and 'value="am 08:00-09:00"' in page
+    with app.app_context():
+        fair = db.session.scalar(select(Fair))
+        assert fair.meeting_sessions[0]["start"] == "09:00" and fair.meeting_tables == 1
+    # The tables may still change while the timing stays as it is.
+    form["sessions"] = "am 09:00-10:00"
+    assert organizer.post("/organizer/meetings", data=form).status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(Fair)).meeting_tables == 4
