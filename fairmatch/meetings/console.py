@@ -81,7 +81,8 @@ def _review(fair) -> dict:
     by_cell = {(m.slot_id, m.table or m.booth): m for m in meetings}
     busy = {m.slot_id for m in meetings}
     by_day = [(d, list(group)) for d, group in groupby(slots, key=lambda s: s.day)]
-    places = [t for t in table_labels(fair) if any(m.table == t for m in meetings)]
+    used_tables = {m.table for m in meetings}
+    places = [t for t in table_labels(fair) if t in used_tables]
     places += sorted({m.booth for m in meetings if m.booth})
     last_run = db.session.scalar(
         select(AuditEntry).where(AuditEntry.action.in_(("schedule.drafted", "schedule.published")),
