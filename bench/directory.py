@@ -26,7 +26,7 @@ from sqlalchemy import text
 
 from fairmatch import create_app
 from fairmatch.demo.generate import build_demo_exchange
-from fairmatch.enterprises.exchange import import_document
+from fairmatch.enterprises.import_export import import_document
 from fairmatch.extensions import db
 
 SEARCHES = {

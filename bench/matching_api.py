@@ -27,9 +27,9 @@ from sqlalchemy import select
 
 from fairmatch import create_app
 from fairmatch.auth.services import create_user, issue_token
+from fairmatch.common.keys import tax_check_digit
 from fairmatch.demo import build_demo_exchange
-from fairmatch.enterprises.exchange import import_document
-from fairmatch.enterprises.keys import tax_check_digit
+from fairmatch.enterprises.import_export import import_document
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.extensions import db
 

@@ -14,7 +14,7 @@ from flask_migrate import upgrade
 from fairmatch.auth import services as accounts
 from fairmatch.auth.models import ROLES
 from fairmatch.auth.passwords import password_problems
-from fairmatch.enterprises.exchange import ImportRefused, export_document, import_document
+from fairmatch.enterprises.import_export import ImportRefused, export_document, import_document
 from fairmatch.enterprises.models import Membership
 from fairmatch.enterprises.services import enterprise_by_key
 from fairmatch.errors import DomainError

@@ -52,7 +52,7 @@ def language() -> str:
 
 def sector_label(code: str | None) -> str:
     """A sector's name in the current language (the code itself when unknown)."""
-    from fairmatch.vocabulary import SECTORS
+    from fairmatch.common.vocabulary import SECTORS
 
     names = SECTORS.get(code or "")
     if names is None:
@@ -62,7 +62,7 @@ def sector_label(code: str | None) -> str:
 
 def unit_label(code: str | None) -> str:
     """A unit's name in the current language, e.g. `cái` for `units` (the code itself when unknown)."""
-    from fairmatch.vocabulary import UNIT_LABELS
+    from fairmatch.common.vocabulary import UNIT_LABELS
 
     names = UNIT_LABELS.get(code or "")
     if names is None:

@@ -5,10 +5,10 @@ from flask_login import current_user
 
 from fairmatch import i18n
 from fairmatch.booths.forms import STATE_LABELS, STATUS_LABELS, WAITLIST_LABELS
+from fairmatch.common.vocabulary import CERTIFICATIONS, SECTORS
 from fairmatch.enterprises.forms import KIND_CHOICES
 from fairmatch.meetings.labels import MEETING_STATES
 from fairmatch.notifications.services import unread_count
-from fairmatch.vocabulary import CERTIFICATIONS, SECTORS
 
 
 def init_app(app: Flask) -> None:

@@ -13,7 +13,7 @@ os.environ["FAIRMATCH_CONFIG"] = "testing"
 
 from fairmatch import create_app
 from fairmatch.auth.models import User
-from fairmatch.enterprises.keys import tax_check_digit
+from fairmatch.common.keys import tax_check_digit
 from fairmatch.enterprises.models import Enterprise, Membership
 from fairmatch.extensions import db
 

@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 description of /api/v1, kept beside the views it describes."""
 
+from fairmatch.common.vocabulary import CERTIFICATIONS, KINDS, SECTORS
 from fairmatch.enterprises.services import SORTS
-from fairmatch.vocabulary import CERTIFICATIONS, KINDS, SECTORS
 
 PROBLEM = {"$ref": "#/components/responses/Problem"}
 FLAG = {"type": "string", "enum": ["1", "true", "on"]}

@@ -18,13 +18,13 @@ from fairmatch.booths.forms import (
 )
 from fairmatch.booths.models import BoothReservation, WaitlistEntry
 from fairmatch.booths.plan import PlanFilters, plan_page
+from fairmatch.common.vocabulary import SECTORS
 from fairmatch.errors import Conflict, DomainError
 from fairmatch.extensions import db
 from fairmatch.forms import options
 from fairmatch.i18n import language, sector_label
 from fairmatch.organizer.bulk import BulkForm, apply_to_each
 from fairmatch.organizer.models import require_current_fair
-from fairmatch.vocabulary import SECTORS
 
 blueprint = Blueprint("booth_console", __name__, url_prefix="/organizer/booths")
 

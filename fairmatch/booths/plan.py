@@ -12,14 +12,14 @@ from sqlalchemy import func, select
 from fairmatch.audit.models import AuditEntry
 from fairmatch.booths.models import BoothReservation, Hall
 from fairmatch.booths.services import BoothView, expire_holds, plan_of
+from fairmatch.common.text import fold
+from fairmatch.common.vocabulary import SECTORS
 from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import NotFound
 from fairmatch.extensions import db
 from fairmatch.floorplan import neighbours, stack_halls
 from fairmatch.organizer.models import Fair
-from fairmatch.supplychain.text import fold
-from fairmatch.vocabulary import SECTORS
 
 STATUSES = ("available", "held", "pending", "confirmed", "blocked")
 # Zone outlines: one calm, distinguishable colour per sector.

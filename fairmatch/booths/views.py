@@ -10,13 +10,13 @@ from fairmatch.booths.documents import payment_request_document
 from fairmatch.booths.forms import STATUS_LABELS, TYPE_LABELS, ReserveForm, WaitlistForm
 from fairmatch.booths.plan import PlanFilters, cache_of, plan_page, plan_stamp
 from fairmatch.booths.waitlist import join_waitlist
+from fairmatch.common.vocabulary import SECTORS
 from fairmatch.errors import Conflict, DomainError
 from fairmatch.extensions import db
 from fairmatch.forms import options
 from fairmatch.i18n import language, sector_label
 from fairmatch.organizer.models import Fair, require_current_fair
 from fairmatch.organizer.prints import pdf_response
-from fairmatch.vocabulary import SECTORS
 
 blueprint = Blueprint("booths", __name__)
 

@@ -2,7 +2,7 @@
 
 import random
 
-from fairmatch.enterprises.keys import tax_check_digit
+from fairmatch.common.keys import tax_check_digit
 
 
 class IdentifierBook:

@@ -9,9 +9,9 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from fairmatch.common.text import strip_accents
 from fairmatch.demo import name_parts as parts
 from fairmatch.demo.text import slugify
-from fairmatch.supplychain.text import strip_accents
 
 _ATTEMPTS = 80
 

@@ -6,10 +6,10 @@ descriptions of an enterprise say the same thing.
 
 import random
 
+from fairmatch.common.text import strip_accents
 from fairmatch.demo.profiles import PRIMARY_DRUG_PACKAGING
 from fairmatch.demo.taxonomy import Category
 from fairmatch.demo.text import join_phrases, lower_first
-from fairmatch.supplychain.text import strip_accents
 
 SECTOR_PHRASES = {
     "it": ("công nghệ thông tin", "IT"),

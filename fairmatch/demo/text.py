@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-from fairmatch.supplychain.text import strip_accents
+from fairmatch.common.text import strip_accents
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 

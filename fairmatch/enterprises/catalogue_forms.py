@@ -9,11 +9,11 @@ from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, ValidationError
 
+from fairmatch.common.exchange_validation import DECISION_NO_LIMIT, HS_CODE, LONG_TEXT, RECOGNITION_YEARS
+from fairmatch.common.vocabulary import CERTIFICATIONS, SECTORS, UNIT_LABELS
 from fairmatch.enterprises.fields import AmountField, CheckboxesField, ChoiceField, WholeNumberField
-from fairmatch.exchange import DECISION_NO_LIMIT, HS_CODE, LONG_TEXT, RECOGNITION_YEARS
 from fairmatch.forms import TEXT, max_length, options, required
 from fairmatch.i18n import language
-from fairmatch.vocabulary import CERTIFICATIONS, SECTORS, UNIT_LABELS
 
 
 def category_choices(categories) -> list[SelectChoice]:

@@ -10,12 +10,12 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, FieldList, Form, FormField, StringField, TextAreaField
 from wtforms.validators import Optional, ValidationError
 
+from fairmatch.common.exchange_validation import FOUNDED_YEARS, LONG_TEXT, is_web_address
+from fairmatch.common.keys import foreign_key, is_valid_registration_no, is_valid_tax_code
+from fairmatch.common.vocabulary import CERTIFICATIONS, COUNTRIES, SECTORS
 from fairmatch.enterprises.fields import CheckboxesField, ChoiceField, DayField, WholeNumberField
-from fairmatch.enterprises.keys import foreign_key, is_valid_registration_no, is_valid_tax_code
-from fairmatch.exchange import FOUNDED_YEARS, LONG_TEXT, is_web_address
 from fairmatch.forms import TEXT, email_address, max_length, options
 from fairmatch.i18n import language
-from fairmatch.vocabulary import CERTIFICATIONS, COUNTRIES, SECTORS
 
 PHONE = re.compile(r"^\+?[0-9 ().-]{6,40}$")
 PROFILE_FIELDS = ("name_vi", "name_en", "address", "locality", "industrial_park", "description_vi",

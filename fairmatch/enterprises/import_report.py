@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 
-from fairmatch.exchange import Problem, enterprise_key
+from fairmatch.common.exchange_validation import Problem, enterprise_key
 
 _ROW = re.compile(r"^(enterprises|categories)\[(\d+)\]\.?(.*)$")
 

@@ -9,11 +9,11 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import Optional, ValidationError
 
+from fairmatch.common.exchange_validation import CATEGORY_LIMITS
+from fairmatch.common.vocabulary import SECTORS
 from fairmatch.enterprises.fields import ChoiceField
-from fairmatch.exchange import CATEGORY_LIMITS
 from fairmatch.forms import TEXT, max_length, options, required
 from fairmatch.i18n import language
-from fairmatch.vocabulary import SECTORS
 
 CATEGORY_CODE = re.compile(r"^[A-Z0-9][A-Z0-9._-]*$")
 

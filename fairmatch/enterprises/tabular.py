@@ -11,10 +11,10 @@ from flask import Response
 from flask_babel import lazy_gettext as _l
 from openpyxl import Workbook
 
+from fairmatch.common.vocabulary import SECTORS
 from fairmatch.enterprises.forms import KIND_CHOICES
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.i18n import fair_zone, language
-from fairmatch.vocabulary import SECTORS
 
 _FORMULA = re.compile(r"^[=@\t\r]|^[+-](?![\d\s().-]*$)")
 """Cells a spreadsheet would run as a formula; a phone number such as +84 24 … is left alone."""

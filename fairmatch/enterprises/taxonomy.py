@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from fairmatch.audit.services import record
+from fairmatch.common.exchange_validation import input_cycle, parent_cycle
 from fairmatch.enterprises.models import Category, CategoryInput, Need, Product
 from fairmatch.enterprises.words import words
 from fairmatch.errors import Conflict, NotFound, RuleViolation
-from fairmatch.exchange import input_cycle, parent_cycle
 from fairmatch.extensions import db
 
 

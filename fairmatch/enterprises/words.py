@@ -6,7 +6,7 @@ and `co khi hoa lac` meet as the same four words.
 
 import re
 
-from fairmatch.supplychain.text import fold
+from fairmatch.common.text import fold
 
 _SEPARATORS = re.compile(r"[\W_]+")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"

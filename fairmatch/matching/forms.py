@@ -6,9 +6,9 @@ from wtforms import DateField, DecimalField, SelectField, SelectMultipleField, T
 from wtforms.validators import NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from fairmatch.common.vocabulary import CERTIFICATIONS, UNITS
 from fairmatch.forms import TEXT, max_length, options, required
 from fairmatch.i18n import unit_label
-from fairmatch.vocabulary import CERTIFICATIONS, UNITS
 
 
 class SourcingRequestForm(FlaskForm):

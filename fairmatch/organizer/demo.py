@@ -9,7 +9,7 @@ from fairmatch.auth.services import create_user
 from fairmatch.booths.models import Booth, BoothReservation, Hall, Payment, ReservationBooth, WaitlistEntry
 from fairmatch.database import utcnow
 from fairmatch.demo.generate import build_demo_exchange
-from fairmatch.enterprises.exchange import import_document
+from fairmatch.enterprises.import_export import import_document
 from fairmatch.enterprises.models import Enterprise, Membership
 from fairmatch.extensions import db
 from fairmatch.floorplan import grid_layout, hall_size

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from fairmatch.auth.models import User
+from fairmatch.common.vocabulary import KINDS, SECTORS
 from fairmatch.enterprises.booths import exhibitor_booths
 from fairmatch.enterprises.models import Enterprise, Membership, Product
 from fairmatch.enterprises.words import words
@@ -25,7 +26,6 @@ from fairmatch.printing import (
     catalogue_pdf,
 )
 from fairmatch.templating import short_name
-from fairmatch.vocabulary import KINDS, SECTORS
 
 ROLE_COLOURS = {
     "exhibitor": (13, 71, 161),

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from fairmatch.booths.models import Booth
+from fairmatch.common.vocabulary import KINDS, SECTORS
 from fairmatch.database import utcnow
 from fairmatch.enterprises.booths import exhibitor_booths
 from fairmatch.enterprises.models import Enterprise
@@ -23,7 +24,6 @@ from fairmatch.organizer.documents import main_sector
 from fairmatch.organizer.models import Fair
 from fairmatch.printing import ReportBar, ReportDocument, ReportFigure, ReportSection, report_pdf
 from fairmatch.supplychain import gap_report
-from fairmatch.vocabulary import KINDS, SECTORS
 
 LEAD_KINDS = ("lead", "fdi")
 SUPPLIER_KINDS = ("supplier",)

@@ -4,9 +4,9 @@ Build a `SupplyGraph` from categories and enterprises, then ask it for ranked su
 customers or sourcing-request matches, explain them, and report chain gaps and nuclei.
 """
 
-from fairmatch.supplychain.exchange import from_exchange
 from fairmatch.supplychain.explanations import explain, to_json
 from fairmatch.supplychain.graph import SupplyGraph, build_graph
+from fairmatch.supplychain.graph_input import from_exchange
 from fairmatch.supplychain.model import (
     Category,
     Enterprise,
@@ -27,10 +27,8 @@ from fairmatch.supplychain.reports import (
     nucleus_report,
     supplier_hubs,
 )
-from fairmatch.supplychain.text import N_, fold
 
 __all__ = [
-    "N_",
     "Category",
     "Enterprise",
     "Factor",
@@ -46,7 +44,6 @@ __all__ = [
     "Weights",
     "build_graph",
     "explain",
-    "fold",
     "from_exchange",
     "gap_report",
     "nucleus_report",

@@ -6,10 +6,10 @@ passes each one through the caller's `gettext`, so the core needs no translation
 
 from collections.abc import Callable
 
+from fairmatch.common.text import N_
+from fairmatch.common.vocabulary import UNIT_LABELS
 from fairmatch.supplychain.graph import SupplyGraph
 from fairmatch.supplychain.model import Factor, Match, Quantity
-from fairmatch.supplychain.text import N_
-from fairmatch.vocabulary import UNIT_LABELS
 
 Gettext = Callable[[str], str]
 

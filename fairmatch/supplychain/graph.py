@@ -12,9 +12,9 @@ from typing import NamedTuple
 
 import networkx as nx
 
+from fairmatch.common.text import fold
 from fairmatch.supplychain.certifications import NONE, PRODUCT_MARKS, QUALITY_SYSTEMS, chains_served
 from fairmatch.supplychain.model import Category, Enterprise, Need, Quantity
-from fairmatch.supplychain.text import fold
 
 MAX_DEPTH = 5
 

@@ -132,7 +132,7 @@ class Visitor:
 
 def new_tax_code(fair: Fair) -> str:
     """A valid tax code that no demo enterprise has (they are drawn from other numbers)."""
-    from fairmatch.enterprises.keys import tax_check_digit
+    from fairmatch.common.keys import tax_check_digit
 
     while True:
         first_nine = f"97{list(DEVICES).index(fair.device)}{fair.unique():06d}"

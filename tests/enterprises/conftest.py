@@ -3,9 +3,9 @@
 import pytest
 from sqlalchemy import select
 
+from fairmatch.common.vocabulary import CERTIFICATIONS
 from fairmatch.enterprises.models import Category, Enterprise, Product
 from fairmatch.extensions import db
-from fairmatch.vocabulary import CERTIFICATIONS
 
 
 @pytest.fixture

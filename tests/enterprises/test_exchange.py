@@ -14,7 +14,7 @@ from werkzeug.test import encode_multipart
 
 from fairmatch.audit.models import AuditEntry
 from fairmatch.demo.generate import build_demo_exchange
-from fairmatch.enterprises.exchange import export_document, import_document
+from fairmatch.enterprises.import_export import export_document, import_document
 from fairmatch.enterprises.models import Category, Enterprise
 from fairmatch.extensions import db
 
@@ -116,7 +116,7 @@ def test_the_command_line_reports_every_problem_with_its_json_path_and_imports_n
     ],
 )
 def test_odd_values_are_reported_never_crash(app, change, path):
-    from fairmatch.enterprises.exchange import ImportRefused
+    from fairmatch.enterprises.import_export import ImportRefused
 
     with pytest.raises(ImportRefused) as refusal:
         run_import(app, document(**change))

@@ -2,9 +2,9 @@
 
 import pytest
 
-from fairmatch.enterprises.keys import is_valid_tax_code, split_key
+from fairmatch.common.exchange_validation import input_cycle, is_web_address, parent_cycle, validate
+from fairmatch.common.keys import is_valid_tax_code, split_key
 from fairmatch.enterprises.words import correctable, one_typo_variants, search_text, words
-from fairmatch.exchange import input_cycle, is_web_address, parent_cycle, validate
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PURE = ["fairmatch.supplychain", "fairmatch.printing", "fairmatch.scheduling", "fairmatch.floorplan",
-        "fairmatch.exchange", "fairmatch.enterprises.keys", "fairmatch.enterprises.words", "fairmatch.vocabulary",
-        "fairmatch.demo", "fairmatch.notifications.mail"]
+        "fairmatch.common", "fairmatch.enterprises.words", "fairmatch.demo", "fairmatch.notifications.mail"]
 WEB_OR_DATABASE = ("flask", "sqlalchemy", "wtforms", "flask_sqlalchemy", "flask_babel", "flask_login", "flask_wtf")
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from fairmatch.enterprises.keys import is_valid_tax_code, split_key
+from fairmatch.common.keys import is_valid_tax_code, split_key
 from fairmatch.floorplan import Rect, grid_layout, hall_size, is_connected, touching
 
 

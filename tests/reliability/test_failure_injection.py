@@ -107,7 +107,7 @@ def demo_document(seed: int, enterprises: int) -> dict:
 
 
 def test_a_crash_mid_import_into_an_empty_database_writes_nothing(app, runner, tmp_path, monkeypatch):
-    from fairmatch.enterprises import exchange
+    from fairmatch.enterprises import import_export as exchange
 
     path = tmp_path / "fair.json"
     path.write_text(json.dumps(demo_document(seed=3, enterprises=12), ensure_ascii=False), encoding="utf-8")
@@ -119,7 +119,7 @@ def test_a_crash_mid_import_into_an_empty_database_writes_nothing(app, runner, t
 
 
 def test_a_crash_mid_import_keeps_every_enterprise_as_it_was(app, runner, tmp_path, monkeypatch):
-    from fairmatch.enterprises import exchange
+    from fairmatch.enterprises import import_export as exchange
 
     doc = demo_document(seed=3, enterprises=12)
     path = tmp_path / "fair.json"

@@ -1,6 +1,6 @@
 """Accent folding, shared by matching (localities) and search."""
 
-from fairmatch.supplychain import fold
+from fairmatch.common.text import fold
 
 
 def test_folding_strips_vietnamese_accents_case_and_extra_spaces():

@@ -6,8 +6,8 @@ from datetime import date
 from babel import Locale
 from flask import Blueprint
 
+from fairmatch.common.vocabulary import UNIT_LABELS
 from fairmatch.i18n import language
-from fairmatch.vocabulary import UNIT_LABELS
 
 blueprint = Blueprint("enterprises", __name__)
 

@@ -8,8 +8,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from fairmatch.auth.decorators import role_required
+from fairmatch.common.exchange_validation import Problem
+from fairmatch.common.text import N_
 from fairmatch.enterprises import reviews, taxonomy
-from fairmatch.enterprises.exchange import ImportRefused, export_document, import_document
+from fairmatch.enterprises.import_export import ImportRefused, export_document, import_document
 from fairmatch.enterprises.import_report import import_report
 from fairmatch.enterprises.models import Enterprise, Product
 from fairmatch.enterprises.organizer_forms import CategoryForm, ImportForm, ReviewForm, category_form_data
@@ -18,11 +20,9 @@ from fairmatch.enterprises.tabular import directory_table, download, spreadsheet
 from fairmatch.enterprises.views import blueprint
 from fairmatch.enterprises.views.directory import directory_query
 from fairmatch.errors import DomainError, NotFound
-from fairmatch.exchange import Problem
 from fairmatch.extensions import db
 from fairmatch.i18n import language
 from fairmatch.organizer.bulk import BulkForm, apply_to_each
-from fairmatch.supplychain.text import N_
 
 organizer_only = role_required("organizer")
 

@@ -6,8 +6,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from fairmatch import exchange
 from fairmatch.audit.services import record
+from fairmatch.common import exchange_validation as exchange
 from fairmatch.enterprises.models import (
     Category,
     CategoryInput,

@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 
 import networkx as nx
 
-from fairmatch.enterprises.keys import foreign_key, is_valid_registration_no, is_valid_tax_code
-from fairmatch.supplychain.text import N_
-from fairmatch.vocabulary import CERTIFICATIONS, COUNTRIES, KINDS, SECTORS, UNITS
+from fairmatch.common.keys import foreign_key, is_valid_registration_no, is_valid_tax_code
+from fairmatch.common.text import N_
+from fairmatch.common.vocabulary import CERTIFICATIONS, COUNTRIES, KINDS, SECTORS, UNITS
 
 FORMAT = "fairmatch-exchange/1"
 HS_CODE = re.compile(r"^\d{4,10}$")

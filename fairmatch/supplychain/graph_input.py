@@ -1,6 +1,6 @@
 """Read a `fairmatch-exchange/1` document into matching inputs (no validation: see the importer)."""
 
-from fairmatch.enterprises.keys import foreign_key
+from fairmatch.common.keys import foreign_key
 from fairmatch.supplychain.model import Category, Enterprise, Need, Product, Quantity
 
 
