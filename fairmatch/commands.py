@@ -76,8 +76,7 @@ def create_user(email: str, password: str, role: str, key: str | None) -> None:
     except DomainError:
         fail(f"email: a user with {email!r} already exists")
     if enterprise is not None:
-        has_owner = any(m.is_owner and m.status == "approved" for m in enterprise.memberships)
-        db.session.add(Membership(user=user, enterprise=enterprise, status="approved", is_owner=not has_owner))
+        db.session.add(Membership(user=user, enterprise=enterprise, status="approved", is_owner=not enterprise.owners))
     db.session.commit()
     click.echo(f"created {role} {user.email}")
 
@@ -188,8 +187,8 @@ def matches(key: str, direction: str, limit: str, lang: str, as_json: bool) -> N
 @with_appcontext
 def schedule_meetings(publish: bool, time_limit: str) -> None:
     """Run the scheduler on the current fair's accepted requests (published meetings stay fixed)."""
+    from fairmatch.fairs.services import current_fair
     from fairmatch.meetings.schedule import schedule_meetings as run
-    from fairmatch.organizer.models import current_fair
 
     try:
         seconds = float(time_limit)

@@ -13,10 +13,11 @@ from fairmatch.enterprises.models import (
     Need,
     Product,
 )
+from fairmatch.fairs.models import Fair
 from fairmatch.matching.models import ChangeStamp, MatchFeedback, SourcingRequest
 from fairmatch.meetings.models import Arrival, CalendarFeed, Meeting, MeetingOutcome, MeetingRequest, Unavailability
 from fairmatch.notifications.models import Notification
-from fairmatch.organizer.models import Fair, OrganizerInvitation
+from fairmatch.organizer.models import OrganizerInvitation
 
 __all__ = [
     "ApiToken",

@@ -4,10 +4,11 @@ from flask import Flask, request, url_for
 from flask_login import current_user
 
 from fairmatch import i18n
-from fairmatch.booths.forms import STATE_LABELS, STATUS_LABELS, WAITLIST_LABELS
+from fairmatch.booths.models import RESERVATION_STATE_LABELS, WAITLIST_STATE_LABELS
+from fairmatch.booths.plan import BOOTH_STATUS_LABELS
 from fairmatch.common.vocabulary import CERTIFICATIONS, SECTORS
 from fairmatch.enterprises.forms import KIND_CHOICES
-from fairmatch.meetings.labels import MEETING_STATES
+from fairmatch.meetings.models import REQUEST_STATE_LABELS
 from fairmatch.notifications.services import unread_count
 
 
@@ -32,10 +33,10 @@ def init_app(app: Flask) -> None:
             "kind_labels": dict(KIND_CHOICES),
             "certifications": CERTIFICATIONS,
             "sector_label": i18n.sector_label,
-            "status_labels": STATUS_LABELS,
-            "state_labels": STATE_LABELS,
-            "waitlist_labels": WAITLIST_LABELS,
-            "meeting_states": MEETING_STATES,
+            "status_labels": BOOTH_STATUS_LABELS,
+            "state_labels": RESERVATION_STATE_LABELS,
+            "waitlist_labels": WAITLIST_STATE_LABELS,
+            "meeting_states": REQUEST_STATE_LABELS,
             # Messages are also written by commands, where nobody is signed in.
             "unread_notifications": unread_count(current_user) if getattr(current_user, "is_authenticated", False)
             else 0,

@@ -4,6 +4,7 @@ that starts empty for every test, and factories that build what a test needs."""
 import itertools
 import os
 import shutil
+from datetime import date
 
 import pytest
 from flask_migrate import upgrade
@@ -13,9 +14,12 @@ os.environ["FAIRMATCH_CONFIG"] = "testing"
 
 from fairmatch import create_app
 from fairmatch.auth.models import User
+from fairmatch.booths.models import Booth, Hall
 from fairmatch.common.keys import tax_check_digit
 from fairmatch.enterprises.models import Enterprise, Membership
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
+from fairmatch.floorplan import grid_layout, hall_size
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 PASSWORD = "correct horse battery"
@@ -132,6 +136,37 @@ def make_user(app):
         return email
 
     return make
+
+
+@pytest.fixture
+def make_fair(app):
+    """Create the current fair edition: 15–18 October 2026 unless `settings` say otherwise. With
+    `booths_per_row`, hall A of two back-to-back rows of 3 × 3 m booths (A01… in front, the rest
+    behind them) at 15,000,000 VND each, `zones` giving booths their sector zone. Returns its id."""
+
+    def make(*, booths_per_row: int = 0, zones: dict[str, str] | None = None, **settings) -> int:
+        fields = {"name_vi": "Hội chợ thử", "name_en": "Test fair", "starts_on": date(2026, 10, 15),
+                  "ends_on": date(2026, 10, 18), "is_current": True} | settings
+        with app.app_context():
+            fair = Fair(**fields)
+            db.session.add(fair)
+            if booths_per_row:
+                _add_hall(fair, booths_per_row, zones or {})
+            db.session.commit()
+            return fair.id
+
+    return make
+
+
+def _add_hall(fair: Fair, booths_per_row: int, zones: dict[str, str]) -> None:
+    layout = {"double_rows": 1, "blocks_per_row": 1, "booths_per_block": booths_per_row}
+    width, depth = hall_size(**layout)
+    hall = Hall(fair=fair, code="A", name_vi="Nhà A", name_en="Hall A", width_m=width, depth_m=depth,
+                entrances=[{"side": "north", "offset_m": 3, "width_m": 4}])
+    db.session.add(hall)
+    for spot in grid_layout("A", **layout):
+        db.session.add(Booth(fair=fair, hall=hall, code=spot.code, x_m=spot.rect.x, y_m=spot.rect.y, width_m=3,
+                             depth_m=3, type=spot.type, price_vnd=15_000_000, zone=zones.get(spot.code)))
 
 
 def signed_in(app, email, password=PASSWORD):

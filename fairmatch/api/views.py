@@ -14,11 +14,11 @@ from fairmatch.enterprises.services import PAGE_SIZE, search_enterprises
 from fairmatch.enterprises.views import directory_query
 from fairmatch.errors import RuleViolation, error_response
 from fairmatch.extensions import csrf
+from fairmatch.fairs.services import require_current_fair
 from fairmatch.i18n import language
 from fairmatch.matching.services import MAX_LIMIT, count_match_view, matches_for
 from fairmatch.meetings import services as meetings
 from fairmatch.meetings.schedule import agenda_of
-from fairmatch.organizer.models import require_current_fair
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(blueprint)

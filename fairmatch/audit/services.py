@@ -1,15 +1,12 @@
 """Write to the audit log; the caller's transaction commits it with the change it records."""
 
-from flask_login import current_user
-
 from fairmatch.audit.models import AuditEntry
 from fairmatch.extensions import db
 
 
-def record(action: str, record, details: dict | None = None, actor=None) -> AuditEntry:
-    """Log `action` on `record` (a model instance) by `actor`, or by the signed-in user."""
-    if actor is None and current_user and current_user.is_authenticated:
-        actor = current_user
+def record(action: str, record, details: dict | None = None, *, actor) -> AuditEntry:
+    """Log `action` on `record` (a model instance) by `actor`; None is the system itself (a hold
+    that expired, an offer made by the waitlist), never whoever's request happened to run it."""
     entry = AuditEntry(
         actor_id=actor.id if actor is not None else None,
         action=action,

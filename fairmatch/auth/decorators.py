@@ -27,21 +27,17 @@ def role_required(*roles: str):
     return decorator
 
 
-def require_member(enterprise, *, owner: bool = False) -> None:
-    """Refuse unless the current user is an approved member (or owner) of `enterprise`.
+def may_act_for(enterprise, *, owner: bool = False) -> bool:
+    """Whether the signed-in user is an organizer or, by the one membership rule
+    (`Enterprise.has_member`), a member (or owner) of `enterprise`."""
+    user = current_user
+    return user.is_authenticated and (user.is_organizer or enterprise.has_member(user, owner=owner))
 
-    Organizers may act on every enterprise.
-    """
-    if current_user.is_authenticated and current_user.is_organizer:
-        return
-    for membership in enterprise.memberships:
-        if (
-            membership.user_id == getattr(current_user, "id", None)
-            and membership.status == "approved"
-            and (membership.is_owner or not owner)
-        ):
-            return
-    raise NotAllowed(_("Only members of this enterprise can do this."))
+
+def require_member(enterprise, *, owner: bool = False) -> None:
+    """Refuse unless the signed-in user may act for `enterprise` (see `may_act_for`)."""
+    if not may_act_for(enterprise, owner=owner):
+        raise NotAllowed(_("Only members of this enterprise can do this."))
 
 
 def acting_enterprise():

@@ -110,9 +110,9 @@ def erasure_obstacles(user: User) -> list[str]:
                                "can be erased."))
     for membership in user.memberships:
         enterprise = membership.enterprise
-        if not (membership.is_owner and membership.status == "approved"):
+        if not enterprise.has_member(user, owner=True):
             continue
-        other_owners = [u for u in enterprise.owners if u.id != user.id and u.active]
+        other_owners = [u for u in enterprise.owners if u.id != user.id]
         others = [u for u in enterprise.members if u.id != user.id]
         if others and not other_owners:
             name = enterprise.name_vi or enterprise.name_en

@@ -82,7 +82,7 @@ def register(data: dict, locale: str) -> User:
 
 def approvers_of(enterprise: Enterprise) -> list[User]:
     """Who decides on joining `enterprise`: its owners, or the organizers when it has none."""
-    owners = [u for u in enterprise.owners if u.active]
+    owners = enterprise.owners
     if owners:
         return owners
     return list(db.session.scalars(select(User).where(User.role == "organizer", User.active)))
@@ -172,7 +172,7 @@ def decide_membership(membership_id: int, approve: bool, actor: User, as_owner: 
     membership = db.session.get(Membership, membership_id)
     if membership is None:
         raise NotFound(_("This request does not exist."))
-    if not (actor.is_organizer or actor in membership.enterprise.owners):
+    if not (actor.is_organizer or membership.enterprise.has_member(actor, owner=True)):
         raise NotAllowed(_("Only the enterprise's owner or an organizer can decide on this request."))
     if membership.status != "pending":
         raise Conflict(_("This request has already been decided."))
@@ -190,7 +190,7 @@ def decide_membership(membership_id: int, approve: bool, actor: User, as_owner: 
 
 def team_of(owner: User) -> list[Membership]:
     """The other approved members of the enterprises `owner` owns, whom it may make owners."""
-    owned = [m.enterprise_id for m in owner.memberships if m.is_owner and m.status == "approved"]
+    owned = [m.enterprise_id for m in owner.memberships if m.enterprise.has_member(owner, owner=True)]
     if not owned:
         return []
     return list(db.session.scalars(
@@ -206,7 +206,7 @@ def make_owner(membership_id: int, actor: User) -> Membership:
     membership = db.session.get(Membership, membership_id)
     if membership is None:
         raise NotFound(_("This member does not exist."))
-    if not (actor.is_organizer or actor in membership.enterprise.owners):
+    if not (actor.is_organizer or membership.enterprise.has_member(actor, owner=True)):
         raise NotAllowed(_("Only the enterprise's owner or an organizer can make a member an owner."))
     if membership.status != "approved":
         raise Conflict(_("Only an approved member can become an owner."))

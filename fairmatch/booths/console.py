@@ -3,28 +3,20 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from fairmatch.auth.decorators import role_required
 from fairmatch.booths import layout, services
-from fairmatch.booths.forms import (
-    TYPE_LABELS,
-    BoothEditForm,
-    HallGridForm,
-    MoveForm,
-    PaymentForm,
-    RejectForm,
-    TypePriceForm,
-)
-from fairmatch.booths.models import BoothReservation, WaitlistEntry
+from fairmatch.booths.forms import BoothEditForm, HallGridForm, MoveForm, PaymentForm, RejectForm, TypePriceForm
+from fairmatch.booths.models import BOOTH_TYPE_LABELS, BoothReservation, WaitlistEntry
 from fairmatch.booths.plan import PlanFilters, plan_page
+from fairmatch.booths.queries import reservations_in, waitlist_of
 from fairmatch.common.vocabulary import SECTORS
-from fairmatch.errors import Conflict, DomainError
+from fairmatch.errors import DomainError
 from fairmatch.extensions import db
+from fairmatch.fairs.services import require_current_fair
 from fairmatch.forms import options
 from fairmatch.i18n import language, sector_label
-from fairmatch.organizer.bulk import BulkForm, apply_to_each
-from fairmatch.organizer.models import require_current_fair
+from fairmatch.web.bulk import BulkForm, apply_to_each
 
 blueprint = Blueprint("booth_console", __name__, url_prefix="/organizer/booths")
 
@@ -43,12 +35,8 @@ def queue():
 def _queue_page(bulk: BulkForm, status: int = 200, queue_name: str = ""):
     fair = require_current_fair()
     services.expire_holds()
-    reservations = list(db.session.scalars(
-        select(BoothReservation).where(BoothReservation.fair_id == fair.id).order_by(BoothReservation.created_at)
-    ))
-    waitlist = list(db.session.scalars(
-        select(WaitlistEntry).where(WaitlistEntry.fair_id == fair.id).order_by(WaitlistEntry.created_at)
-    ))
+    reservations = reservations_in(fair)
+    waitlist = waitlist_of(fair)
     return render_template("booths/console.html", fair=fair, waitlist=waitlist,
                            submitted=[r for r in reservations if r.state == "submitted"],
                            unpaid=[r for r in reservations if r.state == "approved"],
@@ -67,7 +55,7 @@ BULK_ACTIONS = {
 
 @blueprint.post("/bulk")
 def bulk():
-    """One action on every ticked item of a queue, item by item (see fairmatch.organizer.bulk)."""
+    """One action on every ticked item of a queue, item by item (see fairmatch.web.bulk)."""
     action = request.form.get("action", "")
     if action not in BULK_ACTIONS:
         abort(400)
@@ -99,11 +87,7 @@ def _bulk_apply(action: str, item, form: BulkForm) -> None:
         services.record_payment(item, current_user, item.total_vnd - item.paid_vnd, form.paid_on.data,
                                 form.reference.data or "")
     else:
-        offer = db.session.scalar(select(BoothReservation).where(
-            BoothReservation.waitlist_entry_id == item.id, BoothReservation.state == "held"))
-        if offer is None:
-            raise Conflict(_("No booth is on offer to this enterprise now."))
-        services.cancel(offer, current_user)
+        services.withdraw_offer(item, current_user)
 
 
 def _reservation_label(reservation: BoothReservation) -> str:
@@ -140,7 +124,7 @@ def reservation(reservation_id: int):
         flash(refusal.message, "error")
         status = refusal.status
     return render_template("booths/console_reservation.html", reservation=reservation, forms=forms,
-                           type_labels=TYPE_LABELS), status
+                           type_labels=BOOTH_TYPE_LABELS), status
 
 
 def _apply(action: str, reservation: BoothReservation, form) -> None:
@@ -186,7 +170,7 @@ def halls():
     if chosen is not None and request.method == "GET":
         edit.process(obj=chosen.booth)
     return render_template("booths/console_halls.html", fair=fair, page=page, grid=grid, price=price,
-                           type_labels=TYPE_LABELS, edit=edit, chosen=chosen), status
+                           type_labels=BOOTH_TYPE_LABELS, edit=edit, chosen=chosen), status
 
 
 @blueprint.post("/booth/<code>")

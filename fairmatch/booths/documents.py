@@ -5,12 +5,11 @@ from datetime import timedelta
 
 from flask_babel import gettext as _
 
-from fairmatch.booths.forms import STATUS_LABELS, TYPE_LABELS
-from fairmatch.booths.models import BoothReservation
-from fairmatch.booths.plan import ZONE_COLOURS, PlanFilters, plan_page
+from fairmatch.booths.models import BOOTH_TYPE_LABELS, BoothReservation
+from fairmatch.booths.plan import BOOTH_STATUS_LABELS, ZONE_COLOURS, PlanFilters, plan_page
 from fairmatch.booths.services import BoothView
+from fairmatch.fairs.models import Fair
 from fairmatch.i18n import local_date, number, sector_label, vnd
-from fairmatch.organizer.models import Fair
 from fairmatch.printing import (
     BankTransfer,
     BoothLine,
@@ -65,7 +64,7 @@ def floor_plan_document(fair: Fair, lang: str) -> bytes:
         )
         for d in page.halls
     ]
-    legend = [LegendItem(str(STATUS_LABELS[s]), fill) for s, fill in STATUS_FILLS.items()]
+    legend = [LegendItem(str(BOOTH_STATUS_LABELS[s]), fill) for s, fill in STATUS_FILLS.items()]
     zones = sorted({v.booth.zone for v in page.views if v.booth.zone})
     legend += [LegendItem(sector_label(zone), _rgb(ZONE_COLOURS[zone]), outline=True) for zone in zones]
     index = [
@@ -116,7 +115,7 @@ def payment_request_document(reservation: BoothReservation, fair: Fair) -> bytes
         enterprise=Party(enterprise.name_vi or enterprise.name_en or "", enterprise.address or "",
                          enterprise.tax_code or ""),
         lines=[
-            BoothLine(b.code, b.hall.name("vi"), str(TYPE_LABELS[b.type]), number(b.area_m2), vnd(b.price_vnd))
+            BoothLine(b.code, b.hall.name("vi"), str(BOOTH_TYPE_LABELS[b.type]), number(b.area_m2), vnd(b.price_vnd))
             for b in reservation.booths
         ],
         subtotal=vnd(reservation.price_vnd),

@@ -6,41 +6,8 @@ from wtforms import DateField, IntegerField, SelectField, SelectMultipleField, S
 from wtforms.validators import NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from fairmatch.booths.models import BOOTH_TYPE_LABELS
 from fairmatch.forms import TEXT, max_length, options, required
-
-TYPE_LABELS = {
-    "standard": _l("Standard 3 × 3 m"),
-    "corner": _l("Corner"),
-    "premium": _l("Premium"),
-    "island": _l("Island"),
-    "raw": _l("Raw space"),
-}
-
-
-STATUS_LABELS = {
-    "available": _l("Available"),
-    "held": _l("Held"),
-    "pending": _l("Pending approval"),
-    "confirmed": _l("Confirmed"),
-    "blocked": _l("Not for sale"),
-}
-STATE_LABELS = {
-    "held": _l("Held"),
-    "submitted": _l("Submitted"),
-    "approved": _l("Approved, awaiting payment"),
-    "rejected": _l("Rejected"),
-    "confirmed": _l("Confirmed (paid)"),
-    "cancelled": _l("Cancelled"),
-    "expired": _l("Expired"),
-}
-
-WAITLIST_LABELS = {
-    "waiting": _l("Waiting"),
-    "offered": _l("Offered a booth"),
-    "placed": _l("Placed"),
-    "lapsed": _l("Offer lapsed"),
-    "withdrawn": _l("Withdrawn"),
-}
 
 
 class ReserveForm(FlaskForm):
@@ -54,7 +21,7 @@ class ReserveForm(FlaskForm):
 
 
 class WaitlistForm(FlaskForm):
-    booth_type = SelectField(_l("Booth type"), choices=options([("", _l("Any type")), *TYPE_LABELS.items()]))
+    booth_type = SelectField(_l("Booth type"), choices=options([("", _l("Any type")), *BOOTH_TYPE_LABELS.items()]))
     zone = SelectField(_l("Zone"), choices=[])
     max_price_vnd = IntegerField(
         _l("Highest price (₫)"), [Optional(), NumberRange(min=0, message=_l("Enter a whole number of đồng."))]
@@ -79,7 +46,7 @@ class MoveForm(FlaskForm):
 
 
 class BoothEditForm(FlaskForm):
-    type = SelectField(_l("Type"), choices=options(TYPE_LABELS.items()))
+    type = SelectField(_l("Type"), choices=options(BOOTH_TYPE_LABELS.items()))
     price_vnd = IntegerField(
         _l("Price (₫)"), [required(), NumberRange(min=0, message=_l("Enter a whole number of đồng."))]
     )
@@ -87,7 +54,7 @@ class BoothEditForm(FlaskForm):
 
 
 class TypePriceForm(FlaskForm):
-    type = SelectField(_l("Booth type"), choices=options(TYPE_LABELS.items()))
+    type = SelectField(_l("Booth type"), choices=options(BOOTH_TYPE_LABELS.items()))
     price_per_9m2_vnd = IntegerField(
         _l("Price per 9 m² (₫)"), [required(), NumberRange(min=0, message=_l("Enter a whole number of đồng."))]
     )

@@ -8,8 +8,8 @@ from fairmatch.booths.models import Booth, Hall
 from fairmatch.booths.waitlist import active_reservation_of, offer_to_waitlist
 from fairmatch.errors import Conflict, RuleViolation
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
 from fairmatch.floorplan import grid_layout, hall_size
-from fairmatch.organizer.models import Fair
 
 STANDARD_AREA_M2 = 9
 
@@ -68,3 +68,19 @@ def set_type_price(fair: Fair, actor, booth_type: str, price_per_9m2_vnd: int) -
     record("booth.prices_set", fair, {"type": booth_type, "price_per_9m2_vnd": price_per_9m2_vnd}, actor=actor)
     db.session.commit()
     return len(booths)
+
+
+def copy_floor_plan(source: Fair, fair: Fair) -> int:
+    """Copy `source`'s halls and booths (zones, prices and blocks with them) into `fair`'s plan;
+    nothing sold is copied. Returns the number of booths."""
+    booths = 0
+    for hall in db.session.scalars(select(Hall).where(Hall.fair_id == source.id).order_by(Hall.id)):
+        new_hall = Hall(fair=fair, code=hall.code, name_vi=hall.name_vi, name_en=hall.name_en,
+                        width_m=hall.width_m, depth_m=hall.depth_m, entrances=[dict(e) for e in hall.entrances])
+        db.session.add(new_hall)
+        for booth in hall.booths:
+            db.session.add(Booth(fair=fair, hall=new_hall, code=booth.code, x_m=booth.x_m, y_m=booth.y_m,
+                                 width_m=booth.width_m, depth_m=booth.depth_m, type=booth.type,
+                                 price_vnd=booth.price_vnd, zone=booth.zone, blocked=booth.blocked))
+            booths += 1
+    return booths

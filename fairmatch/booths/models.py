@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -10,6 +11,13 @@ from fairmatch.extensions import db
 from fairmatch.floorplan import Rect
 
 BOOTH_TYPES = ("standard", "corner", "premium", "island", "raw")
+BOOTH_TYPE_LABELS = {
+    "standard": _l("Standard 3 × 3 m"),
+    "corner": _l("Corner"),
+    "premium": _l("Premium"),
+    "island": _l("Island"),
+    "raw": _l("Raw space"),
+}
 
 
 class Hall(db.Model):
@@ -66,8 +74,24 @@ class Booth(db.Model):
 
 
 RESERVATION_STATES = ("held", "submitted", "approved", "rejected", "confirmed", "cancelled", "expired")
+RESERVATION_STATE_LABELS = {
+    "held": _l("Held"),
+    "submitted": _l("Submitted"),
+    "approved": _l("Approved, awaiting payment"),
+    "rejected": _l("Rejected"),
+    "confirmed": _l("Confirmed (paid)"),
+    "cancelled": _l("Cancelled"),
+    "expired": _l("Expired"),
+}
 ACTIVE_STATES = ("held", "submitted", "approved", "confirmed")
 WAITLIST_STATES = ("waiting", "offered", "placed", "lapsed", "withdrawn")
+WAITLIST_STATE_LABELS = {
+    "waiting": _l("Waiting"),
+    "offered": _l("Offered a booth"),
+    "placed": _l("Placed"),
+    "lapsed": _l("Offer lapsed"),
+    "withdrawn": _l("Withdrawn"),
+}
 
 
 class BoothReservation(db.Model):

@@ -7,6 +7,7 @@ from threading import Lock
 
 from flask import current_app
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from fairmatch.audit.models import AuditEntry
@@ -18,10 +19,18 @@ from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import NotFound
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
 from fairmatch.floorplan import neighbours, stack_halls
-from fairmatch.organizer.models import Fair
 
-STATUSES = ("available", "held", "pending", "confirmed", "blocked")
+BOOTH_STATUSES = ("available", "held", "pending", "confirmed", "blocked")
+"""What the plan shows of a booth: its reservation's state as a visitor may see it."""
+BOOTH_STATUS_LABELS = {
+    "available": _l("Available"),
+    "held": _l("Held"),
+    "pending": _l("Pending approval"),
+    "confirmed": _l("Confirmed"),
+    "blocked": _l("Not for sale"),
+}
 # Zone outlines: one calm, distinguishable colour per sector.
 ZONE_COLOURS = dict(zip(SECTORS, (
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
@@ -120,7 +129,7 @@ def plan_page(fair: Fair, filters: PlanFilters) -> PlanPage:
         if (filters.booth and v.booth.code == filters.booth)
         or (words and v.exhibitor and all(w in fold(f"{v.exhibitor.name_vi} {v.exhibitor.name_en}") for w in words))
     ]
-    counts = {status: sum(1 for v in views if v.status == status) for status in STATUSES}
+    counts = {status: sum(1 for v in views if v.status == status) for status in BOOTH_STATUSES}
     return PlanPage(fair, drawings, width, height, views, filters, found, counts)
 
 

@@ -11,7 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager, selectinload
 
 from fairmatch.audit.services import record
-from fairmatch.booths.models import ACTIVE_STATES, Booth, BoothReservation, Payment, ReservationBooth
+from fairmatch.booths.booking_rights import check_may_book
+from fairmatch.booths.models import ACTIVE_STATES, Booth, BoothReservation, Payment, ReservationBooth, WaitlistEntry
 from fairmatch.booths.waitlist import (
     active_reservation_of,
     lapse_offer,
@@ -23,10 +24,11 @@ from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
+from fairmatch.fairs.services import require_current_fair
 from fairmatch.floorplan import is_connected
 from fairmatch.i18n import vnd
 from fairmatch.notifications.services import notify
-from fairmatch.organizer.models import Fair, require_current_fair
 
 # Which state may follow which; anything else is refused.
 TRANSITIONS = {
@@ -96,13 +98,9 @@ def reservation_for(reservation_id: int, user) -> BoothReservation:
     reservation = db.session.get(BoothReservation, reservation_id)
     if reservation is None:
         raise NotFound(_("This reservation does not exist."))
-    if not (user.is_organizer or _is_member(user, reservation.enterprise)):
+    if not (user.is_organizer or reservation.enterprise.has_member(user)):
         raise NotAllowed(_("Only members of this enterprise can do this."))
     return reservation
-
-
-def _is_member(user, enterprise: Enterprise) -> bool:
-    return any(m.user_id == user.id and m.status == "approved" for m in enterprise.memberships)
 
 
 def reservations_of(enterprise: Enterprise, fair: Fair) -> list[BoothReservation]:
@@ -124,6 +122,7 @@ def reserve_booths(
     Raises NotFound (unknown booth), Conflict (taken, held or blocked) or RuleViolation (booth
     limit, zone, not adjacent). Only an organizer may override a zone rule, with a reason.
     """
+    check_may_book(enterprise, actor)
     now = now or utcnow()
     fair = require_current_fair()
     expire_holds(now)
@@ -267,6 +266,17 @@ def cancel(reservation: BoothReservation, actor, now: datetime | None = None) ->
     return reservation
 
 
+def withdraw_offer(entry: WaitlistEntry, actor) -> BoothReservation:
+    """An organizer takes back the booth on offer to a waitlisted enterprise; it goes to the next in line."""
+    if not actor.is_organizer:
+        raise NotAllowed(_("Only an organizer can withdraw an offer."))
+    offer = db.session.scalar(select(BoothReservation).where(
+        BoothReservation.waitlist_entry_id == entry.id, BoothReservation.state == "held"))
+    if offer is None:
+        raise Conflict(_("No booth is on offer to this enterprise now."))
+    return cancel(offer, actor)
+
+
 def approve(reservation: BoothReservation, actor, now: datetime | None = None) -> BoothReservation:
     now = now or utcnow()
     move_to(reservation, "approved", now)
@@ -359,7 +369,7 @@ def expire_holds(now: datetime | None = None) -> int:
         freed = reservation.booths
         move_to(reservation, "expired", now)
         lapse_offer(reservation)
-        record("reservation.expired", reservation)
+        record("reservation.expired", reservation, actor=None)
         offer_to_waitlist(freed, now)
     if due:
         db.session.commit()

@@ -7,16 +7,18 @@ from flask_login import current_user, login_required
 from fairmatch.auth.decorators import acting_enterprise, role_required
 from fairmatch.booths import services
 from fairmatch.booths.documents import payment_request_document
-from fairmatch.booths.forms import STATUS_LABELS, TYPE_LABELS, ReserveForm, WaitlistForm
-from fairmatch.booths.plan import PlanFilters, cache_of, plan_page, plan_stamp
+from fairmatch.booths.forms import ReserveForm, WaitlistForm
+from fairmatch.booths.models import BOOTH_TYPE_LABELS
+from fairmatch.booths.plan import BOOTH_STATUS_LABELS, PlanFilters, cache_of, plan_page, plan_stamp
 from fairmatch.booths.waitlist import join_waitlist
 from fairmatch.common.vocabulary import SECTORS
 from fairmatch.errors import Conflict, DomainError
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
+from fairmatch.fairs.services import require_current_fair
 from fairmatch.forms import options
 from fairmatch.i18n import language, sector_label
-from fairmatch.organizer.models import Fair, require_current_fair
-from fairmatch.organizer.prints import pdf_response
+from fairmatch.web.responses import pdf_response
 
 blueprint = Blueprint("booths", __name__)
 
@@ -30,12 +32,12 @@ def plan():
         page = plan_page(db.session.get(Fair, stamp[0]), filters)
         # Translated once here rather than four times for each of the hundreds of booths.
         return render_template("booths/_plan_body.html", fair=page.fair, page=page,
-                               type_labels={k: str(v) for k, v in TYPE_LABELS.items()},
-                               status_labels={k: str(v) for k, v in STATUS_LABELS.items()})
+                               type_labels={k: str(v) for k, v in BOOTH_TYPE_LABELS.items()},
+                               status_labels={k: str(v) for k, v in BOOTH_STATUS_LABELS.items()})
 
     def render_page(body: str) -> str:
         return render_template("booths/plan.html", fair=db.session.get(Fair, stamp[0]), filters=filters, body=body,
-                               type_labels=TYPE_LABELS)
+                               type_labels=BOOTH_TYPE_LABELS)
 
     key = (language(), filters, stamp)
     body = cache_of("plan").get_or_build(key, render_body)
@@ -52,7 +54,7 @@ def booth(code: str):
     view = page.view_of(code)
     form = ReserveForm()
     form.extra.choices = options((c, c) for c in page.free_neighbours(code))
-    return render_template("booths/booth.html", fair=fair, view=view, form=form, type_labels=TYPE_LABELS,
+    return render_template("booths/booth.html", fair=fair, view=view, form=form, type_labels=BOOTH_TYPE_LABELS,
                            enterprise=_acting_enterprise())
 
 
@@ -101,7 +103,7 @@ def reservation(reservation_id: int):
     services.expire_holds()
     return render_template("booths/reservation.html",
                            reservation=services.reservation_for(reservation_id, current_user),
-                           type_labels=TYPE_LABELS)
+                           type_labels=BOOTH_TYPE_LABELS)
 
 
 @blueprint.post("/me/booths/<int:reservation_id>/<any(submit, cancel):action>")

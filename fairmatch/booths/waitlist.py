@@ -7,12 +7,14 @@ from flask import url_for
 from sqlalchemy import select
 
 from fairmatch.audit.services import record
+from fairmatch.booths.booking_rights import check_may_book
 from fairmatch.booths.models import Booth, BoothReservation, ReservationBooth, WaitlistEntry
 from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
+from fairmatch.fairs.services import require_current_fair
 from fairmatch.notifications.services import notify
-from fairmatch.organizer.models import Fair, require_current_fair
 
 
 def active_reservation_of(booth: Booth) -> BoothReservation | None:
@@ -25,6 +27,7 @@ def active_reservation_of(booth: Booth) -> BoothReservation | None:
 
 def join_waitlist(enterprise: Enterprise, actor, booth_type: str | None, zone: str | None,
                   max_price_vnd: int | None) -> WaitlistEntry:
+    check_may_book(enterprise, actor)
     fair = require_current_fair()
     entry = WaitlistEntry(fair_id=fair.id, enterprise_id=enterprise.id, booth_type=booth_type or None,
                           zone=zone or None, max_price_vnd=max_price_vnd or None)
@@ -63,7 +66,7 @@ def offer_to_waitlist(booths: list[Booth], now: datetime | None = None) -> list[
             db.session.flush()
             for member in enterprise.members:
                 notify(member, "waitlist_offer", booth=booth, reservation=offer, link=reservation_link(offer))
-            record("waitlist.offered", entry, {"booth": booth.code})
+            record("waitlist.offered", entry, {"booth": booth.code}, actor=None)
             offers.append(offer)
             break
     return offers

@@ -155,14 +155,26 @@ class Enterprise(db.Model):
             return "verified"
         return "declined" if self.declined_reason else "pending"
 
+    def has_member(self, user, *, owner: bool = False) -> bool:
+        """The one membership rule: `user` acts for this enterprise when its request to join was
+        approved and its account is active; with `owner`, only when it owns the enterprise too.
+        Organizers are not members: each place says whether it lets them through as well."""
+        user_id = getattr(user, "id", None)
+        return user_id is not None and any(m.user_id == user_id for m in self._acting(owner))
+
     @property
     def owners(self) -> list:
-        return [m.user for m in self.memberships if m.status == "approved" and m.is_owner]
+        """The active users who own this enterprise: who decide on requests to join it."""
+        return [m.user for m in self._acting(owner=True)]
 
     @property
     def members(self) -> list:
         """The active users who act for this enterprise: whom its messages go to."""
-        return [m.user for m in self.memberships if m.status == "approved" and m.user.active]
+        return [m.user for m in self._acting()]
+
+    def _acting(self, owner: bool = False) -> list["Membership"]:
+        return [m for m in self.memberships
+                if m.status == "approved" and m.user.active and (m.is_owner or not owner)]
 
 
 class EnterpriseLogo(db.Model):

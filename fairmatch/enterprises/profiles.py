@@ -12,24 +12,14 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from fairmatch.audit.services import record
-from fairmatch.auth.decorators import require_member
 from fairmatch.enterprises.forms import PROFILE_FIELDS
 from fairmatch.enterprises.models import Category, Enterprise, Need, Product
 from fairmatch.enterprises.services import enterprise_by_key
-from fairmatch.errors import Conflict, NotAllowed, NotFound
+from fairmatch.errors import Conflict, NotFound
 from fairmatch.extensions import db
 
 SCALAR_FIELDS = ("key", "country", "tax_code", "registration_no", "kind", *PROFILE_FIELDS,
                  "founded_year", "employees", "export_markets")
-
-
-def may_edit(enterprise: Enterprise) -> bool:
-    """Whether the signed-in user may edit `enterprise` (an approved member, or an organizer)."""
-    try:
-        require_member(enterprise)
-    except NotAllowed:
-        return False
-    return True
 
 
 def update_profile(enterprise: Enterprise, changes: dict, actor) -> bool:

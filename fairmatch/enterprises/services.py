@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import Select, bindparam, case, exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from fairmatch.enterprises.booths import booth_codes, booth_holders
+from fairmatch.booths.queries import booth_codes, booth_holders
 from fairmatch.enterprises.models import Certification, Enterprise, EnterpriseSector, Product, SearchTerm
 from fairmatch.enterprises.words import correctable, one_typo_variants, words
 from fairmatch.extensions import db

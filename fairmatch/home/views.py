@@ -5,7 +5,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from fairmatch.extensions import db, limiter
-from fairmatch.organizer.models import current_fair
+from fairmatch.fairs.services import current_fair
 
 blueprint = Blueprint("home", __name__)
 

@@ -9,7 +9,7 @@ from sqlalchemy import event, inspect, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from fairmatch.booths.models import BoothReservation, ReservationBooth
-from fairmatch.enterprises.booths import booth_codes
+from fairmatch.booths.queries import booth_codes
 from fairmatch.enterprises.models import Category, CategoryInput, Certification, Enterprise, EnterpriseSector, Need
 from fairmatch.enterprises.models import Product as ProductRow
 from fairmatch.extensions import db

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from fairmatch.enterprises.tabular import safe_cell
 from fairmatch.matching.graph import supply_graph
 from fairmatch.supplychain import gap_report, nucleus_report, supplier_hubs
+from fairmatch.web.responses import safe_cell
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ def request_for(request_id: int, user) -> SourcingRequest:
     request = db.session.get(SourcingRequest, request_id)
     if request is None:
         raise NotFound(_("This request does not exist."))
-    if not (user.is_organizer or user in request.enterprise.members):
+    if not (user.is_organizer or request.enterprise.has_member(user)):
         raise NotAllowed(_("Only members of this enterprise can do this."))
     return request
 

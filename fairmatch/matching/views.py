@@ -8,7 +8,6 @@ from sqlalchemy import select
 from fairmatch.auth.decorators import acting_enterprise, role_required
 from fairmatch.enterprises.models import Category
 from fairmatch.enterprises.services import enterprise_by_key
-from fairmatch.enterprises.tabular import spreadsheet
 from fairmatch.errors import DomainError
 from fairmatch.extensions import db
 from fairmatch.forms import options
@@ -17,6 +16,7 @@ from fairmatch.matching import services, sourcing
 from fairmatch.matching.chains import ROW_HEIGHT, chain_of
 from fairmatch.matching.forms import SourcingRequestForm
 from fairmatch.matching.reports import supply_chain_reports
+from fairmatch.web.responses import spreadsheet
 
 blueprint = Blueprint("matching", __name__)
 

@@ -2,28 +2,21 @@
 unplaced requests with reasons), lock or move single meetings, publish, cancel, and fill freed
 slots; plus the check-in desk where badges and meeting codes are scanned."""
 
-from itertools import groupby
-
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
 
-from fairmatch.audit.models import AuditEntry
-from fairmatch.audit.services import record
 from fairmatch.auth.decorators import role_required
-from fairmatch.auth.models import User
 from fairmatch.errors import DomainError, RuleViolation
 from fairmatch.extensions import db
+from fairmatch.fairs.services import require_current_fair
 from fairmatch.forms import options
-from fairmatch.meetings import day
-from fairmatch.meetings.codes import read_code
+from fairmatch.meetings import day, desk, schedule
 from fairmatch.meetings.forms import MeetingSettingsForm, MoveForm, sessions_text
-from fairmatch.meetings.labels import MEETING_STATE_LABELS, OUTCOME_LABELS, RUN_STATUS_LABELS
-from fairmatch.meetings.models import ON_AGENDA, Arrival, Meeting, MeetingRequest
-from fairmatch.meetings.schedule import live_meetings, publish_drafts, schedule_meetings, slots_of, table_labels
-from fairmatch.organizer.models import require_current_fair
+from fairmatch.meetings.models import MEETING_STATE_LABELS, OUTCOME_LABELS, Meeting
+from fairmatch.meetings.review import draft_review
+from fairmatch.meetings.schedule import RUN_STATUS_LABELS, schedule_meetings, slots_of, table_labels
 
 blueprint = Blueprint("meeting_console", __name__, url_prefix="/organizer")
 TIME_LIMITS = (2, 10, 30)
@@ -44,7 +37,10 @@ def index():
         status = 422
         if form.validate_on_submit():
             try:
-                _save_settings(fair, form)
+                schedule.update_settings(fair, current_user, sessions=form.sessions.sessions,
+                                slot_minutes=form.slot_minutes.data, tables=form.tables.data,
+                                at_booths=form.at_booths.data, max_requests=form.max_requests.data,
+                                max_meetings=form.max_meetings.data)
             except DomainError as refusal:
                 db.session.rollback()
                 form.form_errors.append(refusal.message)
@@ -59,53 +55,9 @@ def index():
     return render_template("meetings/console.html", fair=fair, form=form, **_review(fair)), status
 
 
-def _save_settings(fair, form: MeetingSettingsForm) -> None:
-    timing_changed = (form.sessions.sessions != fair.meeting_sessions
-                      or form.slot_minutes.data != fair.meeting_slot_minutes)
-    if timing_changed and db.session.scalar(
-        select(Meeting.id).where(Meeting.fair_id == fair.id, Meeting.state.in_(ON_AGENDA)).limit(1)
-    ) is not None:
-        raise RuleViolation(_("Meetings are already published: the sessions and slot length can no longer change."))
-    fair.meeting_sessions, fair.meeting_slot_minutes = form.sessions.sessions, form.slot_minutes.data
-    fair.meeting_tables, fair.meetings_at_booths = form.tables.data, form.at_booths.data
-    fair.max_requests_per_enterprise, fair.max_meetings_per_enterprise = form.max_requests.data, form.max_meetings.data
-    record("meeting_settings.changed", fair, {"sessions": fair.meeting_sessions, "tables": fair.meeting_tables},
-           actor=current_user)
-    db.session.commit()
-
-
 def _review(fair) -> dict:
-    """What the organizer reviews: the grid by day, loads, the last run's unplaced requests."""
-    meetings = db.session.scalars(live_meetings(fair).order_by(Meeting.starts_at, Meeting.table, Meeting.booth)).all()
-    slots = slots_of(fair)
-    by_cell = {(m.slot_id, m.table or m.booth): m for m in meetings}
-    busy = {m.slot_id for m in meetings}
-    by_day = [(d, list(group)) for d, group in groupby(slots, key=lambda s: s.day)]
-    used_tables = {m.table for m in meetings}
-    places = [t for t in table_labels(fair) if t in used_tables]
-    places += sorted({m.booth for m in meetings if m.booth})
-    last_run = db.session.scalar(
-        select(AuditEntry).where(AuditEntry.action.in_(("schedule.drafted", "schedule.published")),
-                                 AuditEntry.record_type == "Fair", AuditEntry.record_id == str(fair.id))
-        .order_by(AuditEntry.id.desc()).limit(1)
-    )
-    unplaced = []
-    if last_run is not None:
-        placed = {m.request_id for m in meetings}
-        for item in last_run.details.get("unscheduled", []):
-            meeting_request = db.session.get(MeetingRequest, item["request"])
-            if meeting_request is not None and meeting_request.state == "accepted" and meeting_request.id not in placed:
-                unplaced.append((meeting_request, item["reason"]))
-    counts = dict(db.session.execute(select(Meeting.state, func.count()).where(Meeting.fair_id == fair.id)
-                                     .group_by(Meeting.state)).all())
-    return {
-        # Days without any meeting are left out of the grid.
-        "days": [(d, day_slots) for d, day_slots in by_day if any(s.id in busy for s in day_slots)],
-        "places": places, "by_cell": by_cell, "loads": day.loads(fair), "unplaced": unplaced, "last_run": last_run,
-        "counts": counts, "offers": day.freed_slot_offers(fair), "state_labels": MEETING_STATE_LABELS,
-        "status_labels": RUN_STATUS_LABELS,
-        "time_limits": TIME_LIMITS,
-    }
+    return draft_review(fair) | {"state_labels": MEETING_STATE_LABELS, "status_labels": RUN_STATUS_LABELS,
+                                 "time_limits": TIME_LIMITS}
 
 
 @blueprint.post("/meetings/run")
@@ -123,9 +75,7 @@ def run():
 @blueprint.post("/meetings/publish")
 def publish():
     fair = require_current_fair()
-    published = publish_drafts(fair)
-    record("meetings.published", fair, {"published": published}, actor=current_user)
-    db.session.commit()
+    published = schedule.publish(fair, current_user)
     flash(_("%(n)d meetings published; both sides of each have been told.", n=published), "success")
     return redirect(url_for("meeting_console.index"))
 
@@ -177,10 +127,8 @@ def _act(chosen: Meeting, fair, form: MoveForm) -> None:
 @blueprint.post("/meetings/offers")
 def fill_freed_slot():
     fair = require_current_fair()
-    waiting = db.session.get(MeetingRequest, request.form.get("request", type=int) or 0)
-    if waiting is None:
-        raise RuleViolation(_("Choose an action."))
-    placed = day.place_waiting(fair, waiting, request.form.get("slot", ""), request.form.get("place", ""), current_user)
+    placed = day.place_waiting(fair, request.form.get("request", type=int) or 0, request.form.get("slot", ""),
+                               request.form.get("place", ""), current_user)
     flash(_("Meeting placed in the freed slot and published; both sides have been told."), "success")
     return redirect(url_for("meeting_console.meeting", meeting_id=placed.id))
 
@@ -193,32 +141,10 @@ def check_in():
     code = request.form.get("code", "")
     if request.method == "POST":
         try:
-            outcome = _check_in(fair, code)
+            outcome = desk.check_in(fair, code, current_user)
             code = ""
         except DomainError as refusal:
             db.session.rollback()
             outcome, status = {"error": refusal.message}, refusal.status
-    arrivals = db.session.scalar(select(func.count(Arrival.id)).where(Arrival.fair_id == fair.id))
-    return render_template("meetings/check_in.html", fair=fair, outcome=outcome, code=code, arrivals=arrivals), status
-
-
-def _check_in(fair, code: str) -> dict:
-    found = read_code(code)
-    if found is None:
-        raise RuleViolation(_("This code is not a fairmatch badge or meeting code. Scan it again or type it."))
-    kind, number = found
-    if kind == "meeting":
-        meeting = day.meeting_for(number, fair)
-        day.mark(meeting, "held", current_user)
-        return {"meeting": meeting}
-    person = db.session.get(User, number)
-    if person is None or not person.active:
-        raise RuleViolation(_("This badge belongs to no active account."))
-    arrival = db.session.scalar(select(Arrival).where(Arrival.fair_id == fair.id, Arrival.user_id == person.id))
-    first = arrival is None
-    if first:
-        arrival = Arrival(fair_id=fair.id, user_id=person.id, recorded_by_id=current_user.id)
-        db.session.add(arrival)
-        record("arrival.recorded", person, actor=current_user)
-        db.session.commit()
-    return {"person": person, "arrival": arrival, "first": first}
+    return render_template("meetings/check_in.html", fair=fair, outcome=outcome, code=code,
+                           arrivals=desk.arrival_count(fair)), status

@@ -11,11 +11,12 @@ from sqlalchemy import delete, func, not_, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from fairmatch.audit.services import record
+from fairmatch.booths.queries import booth_codes
 from fairmatch.database import utcnow
-from fairmatch.enterprises.booths import booth_codes
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
 from fairmatch.meetings.models import OUTCOMES, Meeting, MeetingOutcome, MeetingRequest, Unavailability
 from fairmatch.meetings.schedule import (
     Slot,
@@ -27,7 +28,6 @@ from fairmatch.meetings.schedule import (
     unavailable_slots,
 )
 from fairmatch.notifications.services import link_to, notify
-from fairmatch.organizer.models import Fair
 
 # Staff at the check-in desk may mark a meeting held from a quarter of an hour before it starts.
 EARLY_CHECK_IN = timedelta(minutes=15)
@@ -137,7 +137,7 @@ def set_locked(meeting: Meeting, locked: bool, actor) -> Meeting:
 def cancel(meeting: Meeting, actor, reason: str = "") -> Meeting:
     """Either side or an organizer cancels a planned meeting: its request ends with it, the slot is
     freed, and both sides are told."""
-    if not (actor.is_organizer or any(actor in e.members for e in _sides(meeting))):
+    if not (actor.is_organizer or any(e.has_member(actor) for e in _sides(meeting))):
         raise NotAllowed(_("Only the two enterprises of a meeting, or an organizer, can cancel it."))
     if meeting.state not in ("draft", "published"):
         raise Conflict(_("This meeting can no longer be cancelled."))
@@ -162,7 +162,7 @@ def mark(meeting: Meeting, state: str, actor) -> Meeting:
     once it has begun."""
     if state not in ("held", "no_show"):
         raise RuleViolation(_("Mark a meeting held or not attended."))
-    if not (actor.is_organizer or actor in meeting.request.receiver.members):
+    if not (actor.is_organizer or meeting.request.receiver.has_member(actor)):
         raise NotAllowed(_("Only the host of a meeting, or an organizer, can mark it."))
     if meeting.state not in ("published", "held", "no_show"):
         raise Conflict(_("Only meetings on the agendas can be marked."))
@@ -180,7 +180,7 @@ def record_outcome(meeting: Meeting, enterprise: Enterprise, outcome: str, note:
     """One side says what came of a held meeting; saying it again replaces the earlier answer."""
     if outcome not in OUTCOMES:
         raise RuleViolation(_("Choose one of the outcomes."))
-    if enterprise not in _sides(meeting) or actor not in enterprise.members:
+    if enterprise not in _sides(meeting) or not enterprise.has_member(actor):
         raise NotAllowed(_("Only the two enterprises of a meeting can record its outcome."))
     if meeting.state != "held":
         raise Conflict(_("An outcome can be recorded once the meeting is marked held."))
@@ -261,8 +261,11 @@ def _free_place(fair: Fair, meeting_request: MeetingRequest, slot_id: str) -> st
     return next((table for table in table_labels(fair) if table not in taken), None)
 
 
-def place_waiting(fair: Fair, meeting_request: MeetingRequest, slot_id: str, place: str, actor) -> Meeting:
+def place_waiting(fair: Fair, request_id: int, slot_id: str, place: str, actor) -> Meeting:
     """Give a waiting accepted request a freed slot; the meeting is published and both sides told."""
+    meeting_request = db.session.get(MeetingRequest, request_id)
+    if meeting_request is None:  # none was chosen, or it was deleted meanwhile: the form is to be sent again
+        raise RuleViolation(_("This request does not exist."))
     if meeting_request.fair_id != fair.id or meeting_request.state != "accepted":
         raise Conflict(_("Only accepted requests can be given a slot."))
     lock_schedule(fair)

@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
 from fairmatch.i18n import local_date, local_datetime, local_time
 from fairmatch.meetings.codes import meeting_code
 from fairmatch.meetings.models import ON_AGENDA, Meeting, MeetingRequest
 from fairmatch.meetings.schedule import agenda_of, slots_of
-from fairmatch.organizer.models import Fair
 from fairmatch.printing import (
     Agenda,
     AgendaLabels,

@@ -9,7 +9,7 @@ from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringF
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
 from fairmatch.forms import TEXT, max_length, options, required
-from fairmatch.meetings.labels import OUTCOME_LABELS
+from fairmatch.meetings.models import OUTCOME_LABELS
 
 SESSION = re.compile(r"\s*([a-z0-9_-]{1,12})\s+(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s*")
 

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -9,11 +10,31 @@ from fairmatch.database import UTCDateTime, utcnow
 from fairmatch.extensions import db
 
 REQUEST_STATES = ("pending", "accepted", "declined", "cancelled")
+REQUEST_STATE_LABELS = {
+    "pending": _l("Waiting for an answer"),
+    "accepted": _l("Accepted"),
+    "declined": _l("Declined"),
+    "cancelled": _l("Cancelled"),
+}
 # A draft until published; after the meeting's time, the host or an organizer marks it held or
 # no-show; cancelling a published meeting frees its slot.
 MEETING_STATES = ("draft", "published", "held", "no_show", "cancelled")
+MEETING_STATE_LABELS = {
+    "draft": _l("Draft"),
+    "published": _l("Published"),
+    "held": _l("Took place"),
+    "no_show": _l("Not attended"),
+    "cancelled": _l("Cancelled"),
+}
 ON_AGENDA = ("published", "held", "no_show")
 OUTCOMES = ("follow_up", "quotation", "contract", "mou", "none")
+OUTCOME_LABELS = {
+    "follow_up": _l("Follow-up planned"),
+    "quotation": _l("Quotation requested"),
+    "contract": _l("Contract signed"),
+    "mou": _l("MoU signed"),
+    "none": _l("Nothing further"),
+}
 # The outcomes that mean a link was formed, the strongest first.
 POSITIVE_OUTCOMES = ("contract", "mou", "quotation", "follow_up")
 

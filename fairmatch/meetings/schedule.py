@@ -6,18 +6,28 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, or_, select, update
 
 from fairmatch.audit.services import record
+from fairmatch.booths.queries import booth_codes
 from fairmatch.database import utcnow
-from fairmatch.enterprises.booths import booth_codes
+from fairmatch.errors import RuleViolation
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
 from fairmatch.meetings.models import ON_AGENDA, Meeting, MeetingRequest, Unavailability
 from fairmatch.notifications.services import link_to, notify
-from fairmatch.organizer.models import Fair
 from fairmatch.scheduling import load_instance, solve
 
 MUST_MEET_PRIORITY = 3
+# The scheduler's result statuses (`fairmatch.scheduling`), as the organizer reads them.
+RUN_STATUS_LABELS = {
+    "optimal": _l("optimal"),
+    "feasible": _l("valid, not proven best"),
+    "infeasible": _l("infeasible"),
+    "unknown": _l("no schedule found in time"),
+}
 
 
 @dataclass(frozen=True)
@@ -179,6 +189,29 @@ def publish_drafts(fair: Fair) -> int:
         for member in (*meeting.request.sender.members, *meeting.request.receiver.members):
             notify(member, "meeting_scheduled", meeting=meeting, link=link_to("meetings.agenda"))
     return len(drafts)
+
+
+def publish(fair: Fair, actor) -> int:
+    """The organizer publishes the draft: every draft meeting becomes final and both sides are told."""
+    published = publish_drafts(fair)
+    record("meetings.published", fair, {"published": published}, actor=actor)
+    db.session.commit()
+    return published
+
+
+def update_settings(fair: Fair, actor, *, sessions: list[dict], slot_minutes: int, tables: int, at_booths: bool,
+                    max_requests: int | None, max_meetings: int | None) -> None:
+    """The fair's meeting settings. Sessions and slot length freeze once a meeting is published:
+    the published times would no longer fall on a slot."""
+    timing_changed = sessions != fair.meeting_sessions or slot_minutes != fair.meeting_slot_minutes
+    published = select(Meeting.id).where(Meeting.fair_id == fair.id, Meeting.state.in_(ON_AGENDA)).limit(1)
+    if timing_changed and db.session.scalar(published) is not None:
+        raise RuleViolation(_("Meetings are already published: the sessions and slot length can no longer change."))
+    fair.meeting_sessions, fair.meeting_slot_minutes = sessions, slot_minutes
+    fair.meeting_tables, fair.meetings_at_booths = tables, at_booths
+    fair.max_requests_per_enterprise, fair.max_meetings_per_enterprise = max_requests, max_meetings
+    record("meeting_settings.changed", fair, {"sessions": sessions, "tables": tables}, actor=actor)
+    db.session.commit()
 
 
 def agenda_of(enterprise_id: int, fair: Fair) -> list[Meeting]:

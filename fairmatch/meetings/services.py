@@ -13,10 +13,10 @@ from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from fairmatch.extensions import db
+from fairmatch.fairs.services import require_current_fair
 from fairmatch.meetings import day
 from fairmatch.meetings.models import CalendarFeed, MeetingRequest
 from fairmatch.notifications.services import notify
-from fairmatch.organizer.models import require_current_fair
 
 MAX_MESSAGE = 2000
 
@@ -71,7 +71,7 @@ def request_for(request_id: int, user) -> MeetingRequest:
     meeting = db.session.get(MeetingRequest, request_id)
     if meeting is None:
         raise NotFound(_("This request does not exist."))
-    if not (user.is_organizer or user in meeting.sender.members or user in meeting.receiver.members):
+    if not (user.is_organizer or meeting.sender.has_member(user) or meeting.receiver.has_member(user)):
         raise NotAllowed(_("Only the two enterprises of a meeting request can see it."))
     return meeting
 
@@ -79,7 +79,7 @@ def request_for(request_id: int, user) -> MeetingRequest:
 def answer(meeting: MeetingRequest, actor, accept: bool, reason: str = "", must_meet: bool = False) -> MeetingRequest:
     """The receiver accepts (marking it "must meet" on its side too, if it wishes), or declines with
     an optional reason; the sender is told."""
-    if actor not in meeting.receiver.members:
+    if not meeting.receiver.has_member(actor):
         raise NotAllowed(_("Only the enterprise that was asked can answer."))
     if meeting.state != "pending":
         raise Conflict(_("This request has already been decided."))
@@ -97,8 +97,8 @@ def answer(meeting: MeetingRequest, actor, accept: bool, reason: str = "", must_
 
 def cancel(meeting: MeetingRequest, actor) -> MeetingRequest:
     """Either side withdraws an open request; the other side is told."""
-    on_sender_side = actor in meeting.sender.members
-    if not (on_sender_side or actor in meeting.receiver.members):
+    on_sender_side = meeting.sender.has_member(actor)
+    if not (on_sender_side or meeting.receiver.has_member(actor)):
         raise NotAllowed(_("Only the two enterprises of a meeting request can see it."))
     if not meeting.is_open:
         raise Conflict(_("This request is no longer open."))

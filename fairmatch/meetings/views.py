@@ -13,13 +13,13 @@ from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import DomainError, RuleViolation
 from fairmatch.extensions import db
+from fairmatch.fairs.services import require_current_fair
 from fairmatch.i18n import language
 from fairmatch.meetings import day, documents, services
 from fairmatch.meetings.forms import OutcomeForm
-from fairmatch.meetings.labels import MEETING_STATE_LABELS, OUTCOME_LABELS
+from fairmatch.meetings.models import MEETING_STATE_LABELS, OUTCOME_LABELS
 from fairmatch.meetings.schedule import agenda_of, slots_of, unavailable_slots
-from fairmatch.organizer.models import require_current_fair
-from fairmatch.organizer.prints import pdf_response
+from fairmatch.web.responses import pdf_response
 
 blueprint = Blueprint("meetings", __name__)
 

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -9,6 +10,12 @@ from fairmatch.database import UTCDateTime, utcnow
 from fairmatch.extensions import db
 
 EMAIL_STATES = ("pending", "sent", "failed", "none")
+EMAIL_STATE_LABELS = {
+    "pending": _l("Waiting to be emailed"),
+    "sent": _l("Emailed"),
+    "failed": _l("Email failed"),
+    "none": _l("In-app only"),
+}
 
 
 class Notification(db.Model):

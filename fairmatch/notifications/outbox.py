@@ -13,13 +13,6 @@ from fairmatch.notifications.models import EMAIL_STATES, Notification
 
 PER_PAGE = 50
 
-STATE_LABELS = {
-    "pending": _l("Waiting to be emailed"),
-    "sent": _l("Emailed"),
-    "failed": _l("Email failed"),
-    "none": _l("In-app only"),
-}
-
 KIND_LABELS = {
     "password_reset": _l("Password reset"),
     "membership_requested": _l("Request to join an enterprise"),

@@ -9,8 +9,8 @@ from fairmatch.extensions import db
 from fairmatch.i18n import local_datetime
 from fairmatch.notifications import services
 from fairmatch.notifications.delivery import delivery_status, retry_now
-from fairmatch.notifications.models import Notification
-from fairmatch.notifications.outbox import STATE_LABELS, OutboxFilters, kind_label, outbox_page
+from fairmatch.notifications.models import EMAIL_STATE_LABELS, Notification
+from fairmatch.notifications.outbox import OutboxFilters, kind_label, outbox_page
 
 blueprint = Blueprint("notifications", __name__)
 
@@ -34,7 +34,7 @@ def outbox():
     filters = OutboxFilters.from_args(request.args)
     delivery_on, settings_problem = delivery_status()
     return render_template("notifications/outbox.html", filters=filters, result=outbox_page(filters),
-                           state_labels=STATE_LABELS, kind_label=kind_label, delivery_on=delivery_on,
+                           state_labels=EMAIL_STATE_LABELS, kind_label=kind_label, delivery_on=delivery_on,
                            settings_problem=settings_problem)
 
 

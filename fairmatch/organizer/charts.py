@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from fairmatch.booths.forms import STATUS_LABELS
+from fairmatch.booths.plan import BOOTH_STATUS_LABELS
 from fairmatch.i18n import local_date, sector_label
-from fairmatch.meetings.labels import MEETING_STATE_LABELS
+from fairmatch.meetings.models import MEETING_STATE_LABELS
 from fairmatch.organizer.dashboard import BOOTH_STATUSES, DAY_STATES, Dashboard
 from fairmatch.printing.charts import BarRow, Segment, Step, funnel, stacked_bars
 
@@ -25,7 +25,7 @@ def zone_name(zone: str | None) -> str:
 
 
 def of(figures: Dashboard) -> Charts:
-    statuses = [Segment(s, str(STATUS_LABELS[s]), f"status-{s}") for s in BOOTH_STATUSES]
+    statuses = [Segment(s, str(BOOTH_STATUS_LABELS[s]), f"status-{s}") for s in BOOTH_STATUSES]
     zones = stacked_bars(_("Booths by sector zone and status"), statuses, [
         BarRow(zone_name(line.zone), line.counts,
                _("%(n)d%% confirmed", n=line.occupancy) if line.occupancy is not None else "")

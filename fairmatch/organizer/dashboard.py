@@ -13,10 +13,10 @@ from fairmatch.booths.services import expire_holds
 from fairmatch.enterprises.models import Enterprise, Product
 from fairmatch.enterprises.reviews import CLAIM_WAITING, ENTERPRISE_WAITING
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
 from fairmatch.matching.graph import supply_graph
 from fairmatch.matching.models import MatchView
 from fairmatch.meetings.models import POSITIVE_OUTCOMES, Meeting, MeetingOutcome, MeetingRequest
-from fairmatch.organizer.models import Fair
 from fairmatch.supplychain import gap_report
 
 BOOTH_STATUSES = ("confirmed", "pending", "held", "available", "blocked")

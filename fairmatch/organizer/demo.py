@@ -12,10 +12,10 @@ from fairmatch.demo.generate import build_demo_exchange
 from fairmatch.enterprises.import_export import import_document
 from fairmatch.enterprises.models import Enterprise, Membership
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
 from fairmatch.floorplan import grid_layout, hall_size
 from fairmatch.meetings.models import Meeting, MeetingOutcome, MeetingRequest
 from fairmatch.meetings.schedule import schedule_meetings
-from fairmatch.organizer.models import Fair
 
 DEMO_PASSWORD = "hoicho-2026"
 DEMO_USERS = (

@@ -6,15 +6,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from fairmatch.auth.models import User
+from fairmatch.booths.queries import exhibitor_booths
 from fairmatch.common.vocabulary import KINDS, SECTORS
-from fairmatch.enterprises.booths import exhibitor_booths
 from fairmatch.enterprises.models import Enterprise, Membership, Product
 from fairmatch.enterprises.words import words
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
 from fairmatch.i18n import local_date
 from fairmatch.meetings.codes import badge_code
 from fairmatch.meetings.models import ON_AGENDA, Meeting, MeetingRequest
-from fairmatch.organizer.models import Fair
 from fairmatch.printing import (
     Badge,
     BadgeLabels,

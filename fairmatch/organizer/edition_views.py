@@ -6,15 +6,17 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from fairmatch.auth.decorators import role_required
-from fairmatch.booths.forms import TYPE_LABELS
+from fairmatch.booths.models import BOOTH_TYPE_LABELS
 from fairmatch.booths.plan import PlanFilters, plan_page
+from fairmatch.booths.queries import booth_counts
 from fairmatch.errors import DomainError
 from fairmatch.extensions import db
+from fairmatch.fairs import services as editions
+from fairmatch.fairs.models import Fair
 from fairmatch.forms import options
 from fairmatch.i18n import language
-from fairmatch.organizer import editions
+from fairmatch.organizer.editions import copy_edition
 from fairmatch.organizer.forms import EditionForm
-from fairmatch.organizer.models import Fair
 
 blueprint = Blueprint("editions", __name__, url_prefix="/organizer/editions")
 
@@ -58,9 +60,9 @@ def index():
     status = 200
     if form.validate_on_submit():
         try:
-            fair = editions.copy_edition(editions.edition_by_id(form.source.data), current_user,
-                                         name_vi=form.name_vi.data, name_en=form.name_en.data,
-                                         starts_on=form.starts_on.data, ends_on=form.ends_on.data)
+            fair = copy_edition(editions.edition_by_id(form.source.data), current_user,
+                                name_vi=form.name_vi.data, name_en=form.name_en.data,
+                                starts_on=form.starts_on.data, ends_on=form.ends_on.data)
         except DomainError as refusal:
             db.session.rollback()
             form.form_errors.append(refusal.message)
@@ -71,14 +73,14 @@ def index():
             return redirect(url_for("editions.edition", fair_id=fair.id))
     elif form.errors:
         status = 422
-    return render_template("organizer/editions.html", fairs=fairs, form=form, counts=editions.booth_counts()), status
+    return render_template("organizer/editions.html", fairs=fairs, form=form, counts=booth_counts()), status
 
 
 @blueprint.get("/<int:fair_id>")
 def edition(fair_id: int):
     fair = editions.edition_by_id(fair_id)
     page = plan_page(fair, PlanFilters())
-    return render_template("organizer/edition.html", fair=fair, page=page, type_labels=TYPE_LABELS,
+    return render_template("organizer/edition.html", fair=fair, page=page, type_labels=BOOTH_TYPE_LABELS,
                            read_only=True)
 
 

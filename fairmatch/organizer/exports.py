@@ -9,16 +9,22 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from fairmatch.booths.forms import STATE_LABELS, STATUS_LABELS, TYPE_LABELS
-from fairmatch.booths.models import BoothReservation, Payment, ReservationBooth
+from fairmatch.booths.models import (
+    BOOTH_TYPE_LABELS,
+    RESERVATION_STATE_LABELS,
+    BoothReservation,
+    Payment,
+    ReservationBooth,
+)
+from fairmatch.booths.plan import BOOTH_STATUS_LABELS
 from fairmatch.booths.services import BoothView, plan_of
 from fairmatch.enterprises.models import Enterprise
-from fairmatch.enterprises.tabular import directory_columns, tabulate
+from fairmatch.enterprises.tabular import directory_columns
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
 from fairmatch.i18n import fair_zone, language, local_date, local_datetime, local_time, sector_label
-from fairmatch.meetings.labels import MEETING_STATE_LABELS, OUTCOME_LABELS
-from fairmatch.meetings.models import Meeting, MeetingRequest
-from fairmatch.organizer.models import Fair
+from fairmatch.meetings.models import MEETING_STATE_LABELS, OUTCOME_LABELS, Meeting, MeetingRequest
+from fairmatch.web.responses import tabulate
 
 EXPORTS = ("exhibitors", "booths", "meetings")
 APPLYING = ("submitted", "approved", "confirmed")
@@ -83,16 +89,16 @@ def _booths(fair: Fair) -> tuple[list[str], list[list]]:
     columns = (
         (_l("Booth"), lambda v: v.booth.code),
         (_l("Hall"), lambda v: v.booth.hall.name(lang)),
-        (_l("Type"), lambda v: str(TYPE_LABELS[v.booth.type])),
+        (_l("Type"), lambda v: str(BOOTH_TYPE_LABELS[v.booth.type])),
         (_l("Width (m)"), lambda v: v.booth.width_m),
         (_l("Depth (m)"), lambda v: v.booth.depth_m),
         (_l("Sector zone"), lambda v: sector_label(v.booth.zone) if v.booth.zone else ""),
         (_l("List price (VND, before VAT)"), lambda v: v.booth.price_vnd),
-        (_l("Status"), lambda v: str(STATUS_LABELS[v.status])),
+        (_l("Status"), lambda v: str(BOOTH_STATUS_LABELS[v.status])),
         (_l("Key"), reservation(lambda r: r.enterprise.key)),
         (_l("Enterprise"), reservation(lambda r: r.enterprise.name(lang))),
         (_l("Reservation no."), reservation(lambda r: r.id)),
-        (_l("Reservation state"), reservation(lambda r: str(STATE_LABELS[r.state]))),
+        (_l("Reservation state"), reservation(lambda r: str(RESERVATION_STATE_LABELS[r.state]))),
         (_l("Payment reference"), reservation(lambda r: r.payment_reference)),
         (_l("Reservation price (VND, before VAT)"), reservation(lambda r: r.price_vnd if r.submitted_at else None)),
         (_l("Total with VAT (VND)"), reservation(lambda r: r.total_vnd if r.submitted_at else None)),

@@ -1,23 +1,17 @@
 """The organizer's printed documents under /print/ (PDF; the bearer token works too)."""
 
-from flask import Blueprint, Response
+from flask import Blueprint
 
 from fairmatch.auth.decorators import role_required
 from fairmatch.booths.documents import booth_signs_document, floor_plan_document
+from fairmatch.fairs.services import require_current_fair
 from fairmatch.i18n import language
 from fairmatch.meetings.documents import all_agendas_pdf, meeting_grid_document, table_sheets_pdf
 from fairmatch.organizer.documents import badges_document, catalogue_document
-from fairmatch.organizer.models import require_current_fair
 from fairmatch.organizer.report import report_document
+from fairmatch.web.responses import pdf_response
 
 blueprint = Blueprint("prints", __name__, url_prefix="/print")
-
-
-def pdf_response(content: bytes, filename: str) -> Response:
-    response = Response(content, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
 
 
 @blueprint.get("/floorplan.pdf")

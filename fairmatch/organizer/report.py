@@ -11,17 +11,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from fairmatch.booths.models import Booth
+from fairmatch.booths.queries import exhibitor_booths
 from fairmatch.common.vocabulary import KINDS, SECTORS
 from fairmatch.database import utcnow
-from fairmatch.enterprises.booths import exhibitor_booths
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
 from fairmatch.i18n import local_date, number, vnd
 from fairmatch.matching.graph import supply_graph
-from fairmatch.meetings.labels import OUTCOME_LABELS
-from fairmatch.meetings.models import ON_AGENDA, OUTCOMES, POSITIVE_OUTCOMES, Meeting, MeetingRequest
+from fairmatch.meetings.models import ON_AGENDA, OUTCOME_LABELS, OUTCOMES, POSITIVE_OUTCOMES, Meeting, MeetingRequest
 from fairmatch.organizer.documents import main_sector
-from fairmatch.organizer.models import Fair
 from fairmatch.printing import ReportBar, ReportDocument, ReportFigure, ReportSection, report_pdf
 from fairmatch.supplychain import gap_report
 

@@ -154,5 +154,5 @@ def ownerless_requests() -> list[Membership]:
     pending = db.session.scalars(
         select(Membership).where(Membership.status == "pending").order_by(Membership.created_at, Membership.id)
     )
-    return [m for m in pending if not [u for u in m.enterprise.owners if u.active]]
+    return [m for m in pending if not m.enterprise.owners]
 

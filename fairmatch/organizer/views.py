@@ -4,15 +4,15 @@ lives), the fair's spreadsheets and the audit log."""
 from flask import Blueprint, render_template, request
 
 from fairmatch.auth.decorators import role_required
-from fairmatch.enterprises.tabular import spreadsheet
+from fairmatch.fairs.services import current_fair, require_current_fair
 from fairmatch.i18n import language
-from fairmatch.meetings.labels import MEETING_STATE_LABELS, OUTCOME_LABELS
+from fairmatch.meetings.models import MEETING_STATE_LABELS, OUTCOME_LABELS
 from fairmatch.organizer import charts
 from fairmatch.organizer.audit_log import AuditFilters, audit_page, readable
 from fairmatch.organizer.dashboard import dashboard
 from fairmatch.organizer.exports import EXPORTS, export_table, export_title
-from fairmatch.organizer.models import current_fair, require_current_fair
 from fairmatch.organizer.report import fair_report
+from fairmatch.web.responses import spreadsheet
 
 blueprint = Blueprint("organizer", __name__, url_prefix="/organizer")
 

@@ -1,35 +1,20 @@
 """A small fair for booth tests: one hall of 2 × 4 booths (one row of a block), zones on demand."""
 
-from datetime import date
 
 import pytest
 from sqlalchemy import select
 
-from fairmatch.booths.models import Booth, Hall
 from fairmatch.enterprises.models import Enterprise, EnterpriseSector, Product
 from fairmatch.extensions import db
-from fairmatch.floorplan import grid_layout, hall_size
-from fairmatch.organizer.models import Fair
 from tests.conftest import signed_in
 
 
 @pytest.fixture
-def fair(app):
+def fair(make_fair):
     """The current fair with hall A: booths A01–A04 in front, A05–A08 behind them; A01–A04 are an
     electronics zone. Returns the fair id."""
-    with app.app_context():
-        fair = Fair(name_vi="Hội chợ thử", name_en="Test fair", starts_on=date(2026, 10, 15),
-                    ends_on=date(2026, 10, 18), is_current=True, max_booths_per_enterprise=3, vat_percent=8)
-        width, depth = hall_size(double_rows=1, blocks_per_row=1, booths_per_block=4)
-        hall = Hall(fair=fair, code="A", name_vi="Nhà A", name_en="Hall A", width_m=width, depth_m=depth,
-                    entrances=[{"side": "north", "offset_m": 3, "width_m": 4}])
-        db.session.add_all([fair, hall])
-        for spot in grid_layout("A", double_rows=1, blocks_per_row=1, booths_per_block=4):
-            db.session.add(Booth(fair=fair, hall=hall, code=spot.code, x_m=spot.rect.x, y_m=spot.rect.y,
-                                 width_m=3, depth_m=3, type=spot.type, price_vnd=15_000_000,
-                                 zone="electrical-electronics" if spot.code <= "A04" else None))
-        db.session.commit()
-        return fair.id
+    return make_fair(booths_per_row=4, zones=dict.fromkeys(("A01", "A02", "A03", "A04"), "electrical-electronics"),
+                     max_booths_per_enterprise=3, vat_percent=8)
 
 
 @pytest.fixture

@@ -162,6 +162,19 @@ def test_a_hold_expires_on_its_own_and_the_booth_is_free_again(app, client, exhi
         assert db.session.get(BoothReservation, reservation["id"]).state == "expired"
 
 
+def test_a_hold_that_runs_out_is_logged_as_the_system_s_doing_not_the_visitor_s(app, exhibitor):
+    holder, _ = exhibitor()
+    visitor, _ = exhibitor()
+    reservation = signed_in(app, holder).post("/api/v1/booths/A02/reservations", json={}).json
+    with app.app_context():
+        db.session.get(BoothReservation, reservation["id"]).expires_at = utcnow() - timedelta(seconds=1)
+        db.session.commit()
+    assert signed_in(app, visitor).get("/me/booths").status_code == 200  # the read that expires it
+    with app.app_context():
+        entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "reservation.expired"))
+        assert entry.record_id == str(reservation["id"]) and entry.actor_id is None
+
+
 def test_the_expire_holds_command_releases_holds(app, exhibitor, runner):
     email, _ = exhibitor()
     reservation = signed_in(app, email).post("/api/v1/booths/A02/reservations", json={}).json

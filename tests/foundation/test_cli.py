@@ -8,7 +8,7 @@ from fairmatch.auth.models import ApiToken, User
 from fairmatch.booths.models import Booth
 from fairmatch.enterprises.models import Enterprise, Membership
 from fairmatch.extensions import db
-from fairmatch.organizer.models import Fair
+from fairmatch.fairs.models import Fair
 from tests.conftest import PASSWORD
 
 

@@ -2,25 +2,20 @@ from datetime import date, timedelta
 
 import pytest
 
-from fairmatch.extensions import db
-from fairmatch.organizer.models import Fair
 from tests.conftest import signed_in
 
 PAST_DAY = date(2026, 10, 15)
 
 
 @pytest.fixture
-def meeting_fair(app, make_enterprise, make_user):
+def meeting_fair(app, make_fair, make_enterprise, make_user):
     """A one-day fair with one 60-minute morning session of 30-minute slots and one table, and
     three accepted requests from one buyer to three suppliers; returns (buyer client, supplier
     clients). The fair is on `on` (by default a day already past, so meetings can be marked)."""
 
     def make(on: date = PAST_DAY, tables: int = 1):
-        with app.app_context():
-            db.session.add(Fair(name_vi="Hội chợ thử", name_en="Test fair", starts_on=on, ends_on=on, is_current=True,
-                                meeting_slot_minutes=30, meeting_tables=tables, meetings_at_booths=False,
-                                meeting_sessions=[{"session": "am", "start": "09:00", "end": "10:00"}]))
-            db.session.commit()
+        make_fair(starts_on=on, ends_on=on, meeting_slot_minutes=30, meeting_tables=tables, meetings_at_booths=False,
+                  meeting_sessions=[{"session": "am", "start": "09:00", "end": "10:00"}])
         buyer = signed_in(app, make_user("buyer", enterprise=make_enterprise(kind="buyer", name_vi="Công ty Kim Long")))
         suppliers = []
         for name in ("Công ty Cơ khí Hòa Lạc", "Công ty Nhựa Tân Phong", "Công ty Đúc Phố Nối"):

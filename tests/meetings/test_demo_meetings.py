@@ -6,8 +6,8 @@ from datetime import date
 from sqlalchemy import func, select
 
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
 from fairmatch.meetings.models import Meeting, MeetingOutcome, MeetingRequest
-from fairmatch.organizer.models import Fair
 from tests.conftest import signed_in
 
 

@@ -4,9 +4,9 @@ from sqlalchemy import select
 
 from fairmatch.audit.models import AuditEntry
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
 from fairmatch.meetings.models import Meeting, MeetingRequest
 from fairmatch.notifications.models import Notification
-from fairmatch.organizer.models import Fair
 from tests.conftest import signed_in
 
 

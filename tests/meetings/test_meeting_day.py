@@ -7,10 +7,10 @@ from fairmatch.auth.models import User
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import RuleViolation
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
 from fairmatch.meetings.codes import badge_code, meeting_code
 from fairmatch.meetings.day import set_availability
 from fairmatch.meetings.models import Arrival, Meeting, MeetingOutcome
-from fairmatch.organizer.models import Fair
 from tests.conftest import signed_in
 
 

@@ -1,6 +1,5 @@
 """Meeting requests from matches, pages and the API: ask, accept, decline, cancel; each side told."""
 
-from datetime import date
 
 import pytest
 from sqlalchemy import select
@@ -8,17 +7,13 @@ from sqlalchemy import select
 from fairmatch.extensions import db
 from fairmatch.meetings.models import MeetingRequest
 from fairmatch.notifications.models import Notification
-from fairmatch.organizer.models import Fair
 from tests.conftest import signed_in
 
 
 @pytest.fixture
-def pair(app, make_enterprise, make_user):
+def pair(app, make_fair, make_enterprise, make_user):
     """A buyer and a supplier at the current fair; returns (buyer client, supplier client, supplier key)."""
-    with app.app_context():
-        db.session.add(Fair(name_vi="Hội chợ thử", name_en="Test fair", starts_on=date(2026, 10, 15),
-                            ends_on=date(2026, 10, 18), is_current=True))
-        db.session.commit()
+    make_fair()
     buyer_key = make_enterprise(kind="buyer", name_vi="Công ty TNHH Thương mại Kim Long",
                                 name_en="Kim Long Trading Co., Ltd.")
     supplier_key = make_enterprise(name_vi="Công ty CP Khuôn mẫu Thành Công")

@@ -12,12 +12,12 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from fairmatch.auth.models import User
-from fairmatch.booths.models import Booth, BoothReservation, Hall, ReservationBooth
+from fairmatch.booths.models import Booth, BoothReservation, ReservationBooth
 from fairmatch.enterprises.models import Category, CategoryInput, Enterprise, EnterpriseSector, Product
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
 from fairmatch.meetings.codes import meeting_code, read_code
 from fairmatch.meetings.models import Meeting, MeetingOutcome, MeetingRequest
-from fairmatch.organizer.models import Fair
 from fairmatch.organizer.report import fair_report
 from tests.conftest import signed_in
 
@@ -47,7 +47,7 @@ def at(hour: int, minute: int = 0) -> datetime:
 
 
 @pytest.fixture
-def small_fair(app, make_enterprise, make_user) -> SmallFair:
+def small_fair(app, make_fair, make_enterprise, make_user) -> SmallFair:
     """One morning of meetings: Hòa Lạc (supplier) exhibits at A01 and A02, Đông Anh (lead) at A03; Sakura (FDI),
     Kim Long (buyer), Tân Phong (supplier) and Vô Danh (supplier, only a draft meeting) have no booth."""
     keys = {
@@ -71,18 +71,15 @@ def small_fair(app, make_enterprise, make_user) -> SmallFair:
         "an": make_user("exhibitor", enterprise=keys["vo_danh"], name="Vũ Văn An"),
         "organizer": make_user("organizer", name="Ban tổ chức"),
     }
+    fair_id = make_fair(name_vi="Hội chợ Công nghiệp Hà Nội 2026", name_en="Hanoi Industry Fair 2026",
+                        ends_on=date(2026, 10, 15), meeting_tables=2, meeting_slot_minutes=30,
+                        meeting_sessions=[{"session": "am", "start": "09:00", "end": "10:30"}],
+                        booths_per_row=2, zones={"A01": "precision-mechanics"})
     with app.app_context():
         e = {who: db.session.scalar(select(Enterprise).where(Enterprise.key == key)) for who, key in keys.items()}
-        fair = Fair(name_vi="Hội chợ Công nghiệp Hà Nội 2026", name_en="Hanoi Industry Fair 2026",
-                    starts_on=date(2026, 10, 15), ends_on=date(2026, 10, 15), is_current=True, meeting_tables=2,
-                    meeting_slot_minutes=30, meeting_sessions=[{"session": "am", "start": "09:00", "end": "10:30"}])
-        hall = Hall(fair=fair, code="A", name_vi="Nhà A", name_en="Hall A", width_m=20, depth_m=10)
-        booths = {code: Booth(fair=fair, hall=hall, code=code, x_m=3 * n, y_m=0, width_m=3, depth_m=3,
-                              type="standard", price_vnd=price, zone=zone)
-                  for n, (code, price, zone) in enumerate((("A01", 15_000_000, "precision-mechanics"),
-                                                           ("A02", 18_000_000, None), ("A03", 15_000_000, None),
-                                                           ("A04", 15_000_000, None)))}
-        db.session.add_all([fair, hall, *booths.values()])
+        fair = db.session.get(Fair, fair_id)
+        booths = {booth.code: booth for booth in db.session.scalars(select(Booth).where(Booth.fair_id == fair.id))}
+        booths["A02"].price_vnd = 18_000_000
         db.session.flush()
         for who, codes in (("hoa_lac", ("A01", "A02")), ("dong_anh", ("A03",))):
             db.session.add(BoothReservation(fair_id=fair.id, enterprise_id=e[who].id, state="confirmed", items=[

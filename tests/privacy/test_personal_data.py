@@ -149,15 +149,8 @@ def test_a_member_cannot_make_owners_and_the_last_organizer_cannot_leave(app, ma
     assert erase(organizer).status_code == 302
 
 
-def test_meeting_requests_the_person_sent_stay_with_the_enterprise(app, make_enterprise, make_user):
-    from datetime import date
-
-    from fairmatch.organizer.models import Fair
-
-    with app.app_context():
-        db.session.add(Fair(name_vi="Hội chợ", name_en="Fair", starts_on=date(2026, 10, 15),
-                            ends_on=date(2026, 10, 16), is_current=True))
-        db.session.commit()
+def test_meeting_requests_the_person_sent_stay_with_the_enterprise(app, make_fair, make_enterprise, make_user):
+    make_fair()
     sender, receiver = make_enterprise(), make_enterprise()
     email = make_user(enterprise=sender)
     make_user(enterprise=sender)  # a second owner, so the first may leave

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from fairmatch.extensions import db
+from fairmatch.fairs.services import current_fair
 from fairmatch.meetings import schedule
 from fairmatch.meetings.models import Meeting
-from fairmatch.organizer.models import Fair, current_fair
 from tests.conftest import signed_in
 
 
@@ -45,15 +45,11 @@ def snapshot(app) -> dict:
 
 
 @pytest.fixture
-def accepted(app, make_enterprise, make_user):
+def accepted(app, make_fair, make_enterprise, make_user):
     """A one-day fair (three 30-minute slots, two tables) with three accepted requests from one
     buyer to three suppliers, each side with two members; returns the suppliers' keys."""
-    with app.app_context():
-        db.session.add(Fair(name_vi="Hội chợ thử", name_en="Test fair", starts_on=date(2026, 10, 15),
-                            ends_on=date(2026, 10, 15), is_current=True, meeting_slot_minutes=30, meeting_tables=2,
-                            meetings_at_booths=False,
-                            meeting_sessions=[{"session": "am", "start": "09:00", "end": "10:30"}]))
-        db.session.commit()
+    make_fair(ends_on=date(2026, 10, 15), meeting_slot_minutes=30, meeting_tables=2, meetings_at_booths=False,
+              meeting_sessions=[{"session": "am", "start": "09:00", "end": "10:30"}])
     buyer_key = make_enterprise(kind="buyer", name_vi="Công ty Kim Long")
     buyer = signed_in(app, make_user("buyer", enterprise=buyer_key))
     make_user("buyer", enterprise=buyer_key, owner=False)

@@ -7,24 +7,22 @@ that must not reach A's things; C is a buyer's enterprise.
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
 from fairmatch.auth.models import ApiToken, PasswordReset, User, hash_secret
-from fairmatch.booths.models import Booth, Hall
 from fairmatch.booths.services import reserve_booths
 from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Category, Enterprise, EnterpriseSector, Membership, Need, Product
 from fairmatch.extensions import db
-from fairmatch.floorplan import grid_layout, hall_size
+from fairmatch.fairs.models import Fair
 from fairmatch.matching.sourcing import post_request
 from fairmatch.meetings.models import Meeting
 from fairmatch.meetings.schedule import slots_of
 from fairmatch.meetings.services import new_calendar_feed, request_meeting
 from fairmatch.notifications.models import Notification
-from fairmatch.organizer.models import Fair
 from tests.conftest import new_tax_code, signed_in
 
 ANONYMOUS, EXHIBITOR_A, EXHIBITOR_B, BUYER, ORGANIZER = "anonymous", "exhibitor A", "exhibitor B", "buyer", "organizer"
@@ -68,21 +66,14 @@ def _user(email: str, role: str, enterprise: Enterprise | None, status: str = "a
 
 
 @pytest.fixture
-def make_world(app):
+def make_world(app, make_fair):
     """Build the fair; `names` overrides enterprise A's names, `text` the free text of its rows."""
 
     def make(name_vi="Công ty TNHH Cáp điện Hòa Lạc", name_en="Hoa Lac Cables Co., Ltd.",
              text="Cáp điện lực hạ thế") -> World:
+        fair_id = make_fair(booths_per_row=4, max_booths_per_enterprise=3)
         with app.test_request_context():
-            fair = Fair(name_vi="Hội chợ thử", name_en="Test fair", starts_on=date(2026, 10, 15),
-                        ends_on=date(2026, 10, 18), is_current=True, max_booths_per_enterprise=3)
-            width, depth = hall_size(double_rows=1, blocks_per_row=1, booths_per_block=4)
-            hall = Hall(fair=fair, code="A", name_vi="Nhà A", name_en="Hall A", width_m=width, depth_m=depth,
-                        entrances=[{"side": "north", "offset_m": 3, "width_m": 4}])
-            db.session.add_all([fair, hall])
-            for spot in grid_layout("A", double_rows=1, blocks_per_row=1, booths_per_block=4):
-                db.session.add(Booth(fair=fair, hall=hall, code=spot.code, x_m=spot.rect.x, y_m=spot.rect.y,
-                                     width_m=3, depth_m=3, type=spot.type, price_vnd=15_000_000))
+            fair = db.session.get(Fair, fair_id)
             category = Category(code=CATEGORY, name_vi="Dây cáp", name_en="Cables", sector="electrical-electronics")
             a = _enterprise("supplier", name_vi, name_en)
             a.description_vi = a.description_en = text

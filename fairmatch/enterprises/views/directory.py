@@ -2,9 +2,10 @@
 
 from flask import Response, abort, render_template, request
 
-from fairmatch.enterprises.booths import booth_codes
+from fairmatch.auth.decorators import may_act_for
+from fairmatch.booths.queries import booth_codes
 from fairmatch.enterprises.logos import logo_of
-from fairmatch.enterprises.profiles import completeness, may_edit
+from fairmatch.enterprises.profiles import completeness
 from fairmatch.enterprises.services import DirectoryQuery, enterprise_by_key, known_localities, search_enterprises
 from fairmatch.enterprises.views import blueprint
 
@@ -41,7 +42,7 @@ def profile(key: str):
     enterprise = enterprise_by_key(key)
     if enterprise is None:
         abort(404)
-    editable = may_edit(enterprise)
+    editable = may_act_for(enterprise)
     return render_template(
         "enterprises/profile.html",
         enterprise=enterprise,

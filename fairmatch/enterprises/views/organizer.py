@@ -16,13 +16,14 @@ from fairmatch.enterprises.import_report import import_report
 from fairmatch.enterprises.models import Enterprise, Product
 from fairmatch.enterprises.organizer_forms import CategoryForm, ImportForm, ReviewForm, category_form_data
 from fairmatch.enterprises.services import all_matching, enterprise_by_key
-from fairmatch.enterprises.tabular import directory_table, download, spreadsheet
+from fairmatch.enterprises.tabular import directory_table
 from fairmatch.enterprises.views import blueprint
 from fairmatch.enterprises.views.directory import directory_query
 from fairmatch.errors import DomainError, NotFound
 from fairmatch.extensions import db
 from fairmatch.i18n import language
-from fairmatch.organizer.bulk import BulkForm, apply_to_each
+from fairmatch.web.bulk import BulkForm, apply_to_each
+from fairmatch.web.responses import download, spreadsheet
 
 organizer_only = role_required("organizer")
 

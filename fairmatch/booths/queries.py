@@ -1,4 +1,5 @@
-"""The directory's window on the floor plan: who exhibits at the current fair, and at which booth.
+"""Booth queries other pages read: who exhibits at a fair and at which booth (the directory,
+the catalogue, the report), and how many booths each edition has sold.
 
 An enterprise "has a booth" once its reservation is confirmed (paid): that is when it appears on
 the plan, so the directory says the same.
@@ -6,11 +7,11 @@ the plan, so the directory says the same.
 
 from collections.abc import Iterable
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 
-from fairmatch.booths.models import Booth, BoothReservation, ReservationBooth
+from fairmatch.booths.models import Booth, BoothReservation, ReservationBooth, WaitlistEntry
 from fairmatch.extensions import db
-from fairmatch.organizer.models import Fair
+from fairmatch.fairs.models import Fair
 
 
 def _confirmed(fair_id: int | None = None) -> Select:
@@ -53,3 +54,27 @@ def exhibitor_booths(fair_id: int | None = None) -> dict[int, list[Booth]]:
     for held in booths.values():
         held.sort(key=lambda booth: (len(booth.code), booth.code))
     return booths
+
+
+def booth_counts() -> dict[int, tuple[int, int]]:
+    """Per edition: (booths, booths taken by a confirmed reservation)."""
+    booths = dict(db.session.execute(select(Booth.fair_id, func.count(Booth.id)).group_by(Booth.fair_id)).all())
+    confirmed = dict(db.session.execute(
+        select(BoothReservation.fair_id, func.count(BoothReservation.id))
+        .where(BoothReservation.state == "confirmed").group_by(BoothReservation.fair_id)
+    ).all())
+    return {fair_id: (n, confirmed.get(fair_id, 0)) for fair_id, n in booths.items()}
+
+
+def reservations_in(fair: Fair) -> list[BoothReservation]:
+    """Every reservation of the edition, the oldest first: the organizer's queues."""
+    return list(db.session.scalars(
+        select(BoothReservation).where(BoothReservation.fair_id == fair.id).order_by(BoothReservation.created_at)
+    ))
+
+
+def waitlist_of(fair: Fair) -> list[WaitlistEntry]:
+    """The edition's waitlist in the order the enterprises joined it."""
+    return list(db.session.scalars(
+        select(WaitlistEntry).where(WaitlistEntry.fair_id == fair.id).order_by(WaitlistEntry.created_at)
+    ))

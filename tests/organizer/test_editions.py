@@ -6,9 +6,10 @@ from datetime import date
 from sqlalchemy import select
 
 from fairmatch.audit.models import AuditEntry
+from fairmatch.auth.models import User
 from fairmatch.booths.models import Booth, BoothReservation, Hall
 from fairmatch.extensions import db
-from fairmatch.organizer.models import Fair
+from fairmatch.fairs.models import Fair
 from tests.conftest import signed_in
 
 NEW_EDITION = {"name_vi": "Hội chợ thử 2027", "name_en": "Test fair 2027", "starts_on": "2027-10-14",
@@ -113,3 +114,30 @@ def test_only_organizers_see_and_change_editions(app, fair, make_user, make_ente
         assert visitor.get(f"/organizer/editions/{fair}").status_code == 403
         assert _create(visitor, fair).status_code == 403
         assert visitor.post(f"/organizer/editions/{fair}/current").status_code == 403
+
+
+def test_a_copied_edition_shares_no_setting_or_entrance_with_the_one_it_came_from(app, fair, make_user):
+    from fairmatch.organizer.editions import copy_edition
+
+    organizer = make_user("organizer")
+    with app.app_context():
+        source = db.session.get(Fair, fair)
+        actor = db.session.scalar(select(User).where(User.email == organizer))
+        copy = copy_edition(source, actor, name_vi="Hội chợ 2027", name_en="Fair 2027", starts_on=date(2027, 10, 14),
+                            ends_on=date(2027, 10, 17))
+        copy.meeting_sessions[0]["start"] = "08:00"
+        db.session.scalar(select(Hall).where(Hall.fair_id == copy.id)).entrances[0]["width_m"] = 9
+        db.session.commit()
+        assert source.meeting_sessions[0]["start"] == "09:00"
+        assert db.session.scalar(select(Hall).where(Hall.fair_id == source.id)).entrances[0]["width_m"] == 4
+        assert not copy.is_current and source.is_current
+
+
+def test_marking_the_current_edition_current_again_changes_nothing(app, fair, make_user):
+    from fairmatch.fairs.services import mark_current
+
+    organizer = make_user("organizer")
+    with app.app_context():
+        actor = db.session.scalar(select(User).where(User.email == organizer))
+        mark_current(db.session.get(Fair, fair), actor)
+        assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "fair.marked_current")) is None

@@ -1,0 +1,60 @@
+"""A fair edition: its dates, venue, booth-sale rules, meeting settings and the organizer's
+details printed on its documents. At most one edition is current."""
+
+from datetime import date
+
+from sqlalchemy import JSON, Index, String, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from fairmatch.extensions import db
+
+DEFAULT_SESSIONS = [
+    {"session": "am", "start": "09:00", "end": "11:30"},
+    {"session": "pm", "start": "13:30", "end": "16:30"},
+]
+
+
+class Fair(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name_vi: Mapped[str] = mapped_column(String(300))
+    name_en: Mapped[str] = mapped_column(String(300))
+    venue_vi: Mapped[str] = mapped_column(String(300), default="")
+    venue_en: Mapped[str] = mapped_column(String(300), default="")
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    time_zone: Mapped[str] = mapped_column(String(40), default="Asia/Ho_Chi_Minh")
+    is_current: Mapped[bool] = mapped_column(default=False)
+    meeting_slot_minutes: Mapped[int] = mapped_column(default=30)
+    meeting_tables: Mapped[int] = mapped_column(default=40)
+    meetings_at_booths: Mapped[bool] = mapped_column(default=True)
+    meeting_sessions: Mapped[list[dict]] = mapped_column(JSON, default=lambda: list(DEFAULT_SESSIONS))
+    # Per enterprise: open requests it may send, and meetings the scheduler may give it (None: no cap).
+    max_requests_per_enterprise: Mapped[int | None] = mapped_column(default=30)
+    max_meetings_per_enterprise: Mapped[int | None] = mapped_column(default=None)
+    booth_hold_minutes: Mapped[int] = mapped_column(default=15)
+    waitlist_offer_hours: Mapped[int] = mapped_column(default=48)
+    max_booths_per_enterprise: Mapped[int] = mapped_column(default=4)
+    vat_percent: Mapped[int] = mapped_column(default=8)
+    payment_days: Mapped[int] = mapped_column(default=14)
+    organizer_name: Mapped[str] = mapped_column(String(300), default="")
+    organizer_address: Mapped[str] = mapped_column(String(500), default="")
+    bank_name: Mapped[str] = mapped_column(String(200), default="")
+    bank_account_no: Mapped[str] = mapped_column(String(40), default="")
+    bank_account_name: Mapped[str] = mapped_column(String(200), default="")
+
+    # At most one edition is current: a partial unique index, on SQLite as on PostgreSQL.
+    __table_args__ = (
+        Index(
+            "uq_fair_one_current",
+            "is_current",
+            unique=True,
+            sqlite_where=text("is_current"),
+            postgresql_where=text("is_current"),
+        ),
+    )
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_vi
+
+    def venue(self, lang: str) -> str:
+        return self.venue_en if lang == "en" else self.venue_vi
