@@ -43,8 +43,8 @@ translations: $(CATALOGS)
 
 # Refresh the message catalogue from the code and templates (then translate the new entries).
 messages: $(VENV)/.runtime
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ --no-location --sort-output -o fairmatch/translations/messages.pot .
-	$(BIN)/pybabel update -i fairmatch/translations/messages.pot -d fairmatch/translations --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ --no-location --sort-output -w 100 -o fairmatch/translations/messages.pot .
+	$(BIN)/pybabel update -i fairmatch/translations/messages.pot -d fairmatch/translations --no-fuzzy-matching --ignore-obsolete -w 100
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
