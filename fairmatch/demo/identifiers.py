@@ -3,6 +3,7 @@
 import random
 
 from fairmatch.common.keys import tax_check_digit
+from fairmatch.common.registration_numbers import issue
 
 
 class IdentifierBook:
@@ -48,18 +49,9 @@ class IdentifierBook:
         return self._fresh(make)
 
     def registration_no(self, country: str) -> str:
-        """A home registration number in the style of the country (JP corporate number, KR BRN, …)."""
-        rng, digits = self._rng, self._digits
-        formats = {
-            "JP": lambda: f"{rng.randint(1, 9)}{digits(12)}",
-            "KR": lambda: f"{digits(3)}-{rng.choice(('81', '86', '87'))}-{digits(5)}",
-            "DE": lambda: f"HRB{rng.randint(10000, 999999)}",
-            "SG": lambda: f"20{rng.randint(5, 23):02d}{digits(5)}{rng.choice('KMNRWZ')}",
-            "US": lambda: f"{rng.randint(10, 99)}-{digits(7)}",
-            "AU": lambda: f"{rng.randint(10, 99)}{digits(9)}",
-            "TH": lambda: f"0105{digits(9)}",
-            "FR": lambda: f"{rng.randint(3, 9)}{digits(8)}",
-            "TW": lambda: f"{rng.randint(1, 9)}{digits(7)}",
-            "CN": lambda: f"91{digits(6)}MA{digits(8)}",
-        }
-        return self._fresh(lambda: f"{country}-{formats[country]()}").split("-", 1)[1]
+        """A home registration number that passes the country's check rule (AU ABN, JP 法人番号, KR BRN, …).
+
+        Issued by `registration_numbers.issue`; its spaces (AU `51 824 753 556`, FR `552 032 534`) are dropped
+        because keys allow none. Raises ValueError for a country whose check rule fairmatch does not know.
+        """
+        return self._fresh(lambda: f"{country}-{issue(country, self._rng).replace(' ', '')}").split("-", 1)[1]

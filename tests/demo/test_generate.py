@@ -8,6 +8,7 @@ from collections import Counter
 import networkx as nx
 import pytest
 
+from fairmatch.common import registration_numbers
 from fairmatch.common.exchange_validation import enterprise_key, validate
 from fairmatch.common.keys import is_valid_registration_no, is_valid_tax_code, split_key
 from fairmatch.common.vocabulary import CERTIFICATIONS, COUNTRIES, KINDS, SECTORS, UNITS
@@ -218,6 +219,7 @@ def test_foreign_buyers_are_keyed_by_country_and_registration_number(fair):
     for buyer in foreign:
         assert "tax_code" not in buyer
         assert is_valid_registration_no(buyer["registration_no"])
+        assert registration_numbers.check(buyer["country"], buyer["registration_no"]) is True, buyer
         assert buyer["name_en"] and "name_vi" not in buyer
 
 
