@@ -81,6 +81,14 @@ def vnd(amount: int | None) -> str:
     return _currency(amount, language())
 
 
+def input_kind_label(code: str) -> str:
+    """How an input serves a product (material, tooling, equipment, service), in the current language."""
+    from fairmatch.common.vocabulary import INPUT_KINDS
+
+    names = INPUT_KINDS.get(code, (code, code))
+    return names[1] if language() == "en" else names[0]
+
+
 def number(value: float | int | None) -> str:
     return "" if value is None else _decimal(value, language())
 

@@ -21,6 +21,7 @@ def init_app(app: Flask) -> None:
         local_time=i18n.local_time,
         short_name=short_name,
         unit=i18n.unit_label,
+        input_kind=i18n.input_kind_label,
     )
 
     @app.context_processor

@@ -15,10 +15,12 @@ import networkx as nx
 
 from fairmatch.common.keys import foreign_key, is_valid_registration_no, is_valid_tax_code
 from fairmatch.common.text import N_
-from fairmatch.common.vocabulary import CERTIFICATIONS, COUNTRIES, KINDS, SECTORS, UNITS
+from fairmatch.common.vocabulary import CERTIFICATIONS, COUNTRIES, INPUT_KINDS, KINDS, SECTORS, UNIT_DIMENSIONS, UNITS
 
 FORMAT = "fairmatch-exchange/1"
 HS_CODE = re.compile(r"^\d{4,10}$")
+CATEGORY_HS = re.compile(r"^(\d{4}|\d{6})$")
+"""A category's HS 2022 code: the 6-digit subheading, or the 4-digit heading when none fits."""
 TEXT_LIMITS = {"name_vi": 300, "name_en": 300, "address": 500, "locality": 120,
                "industrial_park": 120, "website": 300, "description_vi": 10000,
                "description_en": 10000, "ref": 60}
@@ -86,10 +88,11 @@ def validate(doc, known_categories: dict[str, list[str]]) -> list[Problem]:
     for i, category in enumerate(categories):
         problems += _category_problems(f"categories[{i}]", category)
         if isinstance(category, dict) and isinstance(category.get("code"), str):
-            codes[category["code"]] = [c for c in _as_list(category.get("inputs")) if isinstance(c, str)]
+            codes[category["code"]] = [code for code, _, _ in input_links(category)]
             if isinstance(category.get("parent"), str):
                 parents[category["code"]] = category["parent"]
     problems += _reference_problems(categories, codes)
+    problems += _unit_fit_problems(categories)
     loop = input_cycle(codes)
     if loop:
         problems.append(Problem("categories", N_("the inputs form a cycle: %(loop)s"), {"loop": " → ".join(loop)}))
@@ -107,6 +110,21 @@ def validate(doc, known_categories: dict[str, list[str]]) -> list[Problem]:
         elif key:
             seen_keys[key] = i
     return problems
+
+
+def read_input(entry) -> tuple[str, str, dict | None] | None:
+    """An input entry as (code, kind, per_unit): a plain code is a material of unknown quantity.
+    None when the entry is neither a code nor an object with one."""
+    if isinstance(entry, str):
+        return entry, "material", None
+    if isinstance(entry, dict) and isinstance(entry.get("code"), str):
+        return entry["code"], entry.get("kind", "material"), entry.get("per_unit")
+    return None
+
+
+def input_links(category: dict) -> list[tuple[str, str, dict | None]]:
+    """The readable input entries of a category object."""
+    return [link for link in map(read_input, _as_list(category.get("inputs"))) if link is not None]
 
 
 def input_cycle(codes: dict[str, list[str]]) -> list[str] | None:
@@ -154,12 +172,64 @@ def _category_problems(path: str, category) -> list[Problem]:
         problems += _text(f"{path}.{name}", category.get(name), required=True, limit=limit)
     if not _one_of(category.get("sector"), SECTORS):
         problems.append(Problem(f"{path}.sector", N_("unknown sector %(value)r"), {"value": category.get("sector")}))
+    hs = category.get("hs")
+    if hs is not None and (not isinstance(hs, str) or not CATEGORY_HS.match(hs)):
+        problems.append(Problem(f"{path}.hs", N_("must be an HS 2022 code: 6 digits, or the 4-digit heading")))
     inputs = category.get("inputs") or []
-    if not isinstance(inputs, list) or not all(isinstance(c, str) for c in inputs):
+    if not isinstance(inputs, list):
         problems.append(Problem(f"{path}.inputs", N_("must be a list of category codes")))
+    else:
+        seen: set[str] = set()
+        for j, entry in enumerate(inputs):
+            problems += _input_problems(f"{path}.inputs[{j}]", entry, seen)
     parent = category.get("parent")
     if parent is not None and not isinstance(parent, str):
         problems.append(Problem(f"{path}.parent", N_("must be a category code")))
+    return problems
+
+
+def _input_problems(path: str, entry, seen: set[str]) -> list[Problem]:
+    link = read_input(entry)
+    if link is None:
+        return [Problem(path, N_('must be a category code or {"code", "kind", "per_unit"}'))]
+    code, kind, per_unit = link
+    problems = []
+    if code in seen:
+        problems.append(Problem(path, N_("%(value)r is listed twice"), {"value": code}))
+    seen.add(code)
+    if isinstance(entry, dict):
+        unknown = sorted(set(entry) - {"code", "kind", "per_unit"})
+        if unknown:
+            problems.append(Problem(path, N_("unknown field %(value)r"), {"value": unknown[0]}))
+    if not _one_of(kind, INPUT_KINDS):
+        problems.append(Problem(f"{path}.kind", N_("unknown kind of input %(value)r (use %(kinds)s)"),
+                                {"value": kind, "kinds": ", ".join(INPUT_KINDS)}))
+    if per_unit is not None:
+        if kind != "material":
+            problems.append(Problem(f"{path}.per_unit", N_("only a material goes into a product by quantity")))
+        problems += _quantity_problems(f"{path}.per_unit", per_unit, positive=True)
+    return problems
+
+
+def _unit_fit_problems(categories: list) -> list[Problem]:
+    """An input is counted in one dimension everywhere (mass, count, length…): 0.6 t of steel in a
+    transformer and 40 m of steel in another product cannot both be true of one category."""
+    problems: list[Problem] = []
+    first: dict[str, tuple[str, str]] = {}
+    for i, category in enumerate(categories):
+        if not isinstance(category, dict) or not isinstance(category.get("inputs"), list):
+            continue
+        for j, entry in enumerate(category["inputs"]):
+            link = read_input(entry)
+            per_unit = link[2] if link else None
+            unit = per_unit.get("unit") if isinstance(per_unit, dict) else None
+            if unit not in UNIT_DIMENSIONS:
+                continue
+            path = f"categories[{i}].inputs[{j}].per_unit.unit"
+            known = first.setdefault(link[0], (UNIT_DIMENSIONS[unit], path))
+            if known[0] != UNIT_DIMENSIONS[unit]:
+                problems.append(Problem(path, N_("%(value)r does not fit: %(code)s is counted in %(other)s at %(at)s"),
+                                        {"value": unit, "code": link[0], "other": known[0], "at": known[1]}))
     return problems
 
 
@@ -168,7 +238,8 @@ def _reference_problems(categories: list, codes: dict[str, list[str]]) -> list[P
     for i, category in enumerate(categories):
         if not isinstance(category, dict):
             continue
-        for j, code in enumerate(_as_list(category.get("inputs"))):
+        for j, entry in enumerate(_as_list(category.get("inputs"))):
+            code = (read_input(entry) or (None,))[0]
             if isinstance(code, str) and code not in codes:
                 problems.append(Problem(f"categories[{i}].inputs[{j}]", N_("unknown category %(value)r"),
                                         {"value": code}))
@@ -284,7 +355,7 @@ def _is_iso_date(value) -> bool:
     return True
 
 
-def _quantity_problems(path: str, quantity) -> list[Problem]:
+def _quantity_problems(path: str, quantity, positive: bool = False) -> list[Problem]:
     if quantity is None:
         return []
     if not isinstance(quantity, dict):
@@ -292,7 +363,10 @@ def _quantity_problems(path: str, quantity) -> list[Problem]:
     value = quantity.get("value")
     problems = []
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1e15:
-        problems.append(Problem(f"{path}.value", N_("must be a number ≥ 0")))
+        problems.append(Problem(f"{path}.value", N_("must be a number more than 0") if positive
+                                else N_("must be a number ≥ 0")))
+    elif positive and value == 0:
+        problems.append(Problem(f"{path}.value", N_("must be a number more than 0")))
     if not _one_of(quantity.get("unit"), UNITS):
         problems.append(Problem(f"{path}.unit", N_("unknown unit %(value)r (use %(units)s)"),
                                 {"value": quantity.get("unit"), "units": ", ".join(UNITS)}))

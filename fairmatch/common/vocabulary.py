@@ -56,6 +56,19 @@ CERTIFICATIONS: tuple[str, ...] = (
 UNITS: tuple[str, ...] = ("units", "sets", "kg", "t", "m", "m2", "m3", "l")
 """Quantity units of the exchange format."""
 
+UNIT_DIMENSIONS: dict[str, str] = {"units": "count", "sets": "count", "kg": "mass", "t": "mass", "m": "length",
+                                   "m2": "area", "m3": "volume", "l": "volume"}
+"""What each unit measures: two quantities of one input compare only within one dimension."""
+
+INPUT_KINDS: dict[str, tuple[str, str]] = {
+    "material": ("vật tư, linh kiện", "material"),
+    "tooling": ("khuôn, dưỡng, đồ gá", "tooling"),
+    "equipment": ("máy móc, thiết bị", "equipment"),
+    "service": ("dịch vụ", "service"),
+}
+"""How an input serves the product: goes into it (`material`, a bill of materials), shapes it
+(`tooling`: moulds, dies, jigs), makes it (`equipment`) or is work done on it (`service`)."""
+
 UNIT_LABELS: dict[str, tuple[str, str]] = {
     "units": ("cái", "units"),
     "sets": ("bộ", "sets"),

@@ -44,9 +44,9 @@ def import_document(doc, actor=None) -> ImportSummary:
     Enterprises are matched by key; a changed one has its products and needs replaced by the
     document's; an unchanged one is not touched, so importing twice changes nothing.
     """
-    categories = {c.code: c for c in db.session.scalars(select(Category).options(selectinload(Category.inputs)))}
+    categories = {c.code: c for c in db.session.scalars(select(Category).options(selectinload(Category.input_links)))}
     doc = exchange.normalize_text(doc)
-    problems = exchange.validate(doc, {code: [i.code for i in c.inputs] for code, c in categories.items()})
+    problems = exchange.validate(doc, {code: [link.code for link in c.input_links] for code, c in categories.items()})
     if problems:
         raise ImportRefused(problems)
     try:
@@ -74,29 +74,58 @@ def _write_categories(entries: list[dict], categories: dict[str, Category]) -> t
     changed: set[str] = set()
     for entry in entries:
         category = categories.get(entry["code"])
-        wanted = (entry["name_vi"], entry["name_en"], entry["sector"])
+        wanted = (entry["name_vi"], entry["name_en"], entry["sector"], entry.get("hs"))
         if category is None:
-            category = Category(code=entry["code"], name_vi=wanted[0], name_en=wanted[1], sector=wanted[2])
+            category = Category(code=entry["code"], name_vi=wanted[0], name_en=wanted[1], sector=wanted[2],
+                                hs=wanted[3])
             db.session.add(category)
             categories[entry["code"]] = category
             added.add(entry["code"])
-        elif (category.name_vi, category.name_en, category.sector) != wanted:
-            category.name_vi, category.name_en, category.sector = wanted
+        elif (category.name_vi, category.name_en, category.sector, category.hs) != wanted:
+            category.name_vi, category.name_en, category.sector, category.hs = wanted
             changed.add(entry["code"])
     db.session.flush()
     for entry in entries:
         category = categories[entry["code"]]
         parent = categories.get(entry.get("parent")) if entry.get("parent") else None
-        inputs = sorted({categories[code] for code in entry.get("inputs") or []}, key=lambda c: c.code)
-        stored_inputs = [] if entry["code"] in added else [c.code for c in category.inputs]
-        if category.parent_id == (parent.id if parent else None) and stored_inputs == [c.code for c in inputs]:
+        inputs = sorted(input_entry(*link) for link in exchange.input_links(entry))
+        stored_inputs = [] if entry["code"] in added else links_of(category)
+        if category.parent_id == (parent.id if parent else None) and stored_inputs == inputs:
             continue
         category.parent = parent
         db.session.execute(CategoryInput.__table__.delete().where(CategoryInput.output_id == category.id))
-        db.session.add_all(CategoryInput(output_id=category.id, input_id=source.id) for source in inputs)
-        db.session.expire(category, ["inputs"])
+        db.session.add_all(_link(category, categories, item) for item in inputs)
+        db.session.expire(category, ["inputs", "input_links"])
         changed.add(entry["code"])
     return len(added), len(changed - added)
+
+
+def input_entry(code: str, kind: str, per_unit: dict | None) -> tuple:
+    """An input relation as compared and stored: (code, kind, per-unit value, per-unit unit)."""
+    return (code, kind, float(per_unit["value"]), per_unit["unit"]) if per_unit else (code, kind, None, None)
+
+
+def links_of(category: Category) -> list[tuple]:
+    """The category's stored input relations, in the form `input_entry` gives."""
+    return sorted((link.code, link.kind, link.per_unit_value, link.per_unit_unit) for link in category.input_links)
+
+
+def _link(category: Category, categories: dict[str, Category], item: tuple) -> CategoryInput:
+    code, kind, value, unit = item
+    return CategoryInput(output_id=category.id, input_id=categories[code].id, kind=kind, per_unit_value=value,
+                         per_unit_unit=unit)
+
+
+def export_input(code: str, kind: str, value: float | None, unit: str | None) -> str | dict:
+    """An input as the format writes it: the plain code for a material of unknown quantity."""
+    if kind == "material" and unit is None:
+        return code
+    entry: dict = {"code": code}
+    if kind != "material":
+        entry["kind"] = kind
+    if unit is not None:
+        entry["per_unit"] = {"value": _number(value), "unit": unit}
+    return entry
 
 
 def _write_enterprises(entries: list[dict], categories: dict[str, Category]) -> tuple[int, int, int]:
@@ -274,7 +303,8 @@ def export_enterprise(enterprise: Enterprise) -> dict:
 def export_document() -> dict:
     """The whole taxonomy and every enterprise, in a stable order."""
     categories = db.session.scalars(
-        select(Category).options(selectinload(Category.inputs), selectinload(Category.parent)).order_by(Category.code)
+        select(Category).options(selectinload(Category.input_links), selectinload(Category.parent))
+        .order_by(Category.code)
     )
     enterprises = db.session.scalars(select(Enterprise).options(*_full_profile()).order_by(Enterprise.key))
     return {
@@ -287,10 +317,10 @@ def export_document() -> dict:
                     "name_en": c.name_en,
                     "sector": c.sector,
                     "parent": c.parent.code if c.parent else None,
-                    "inputs": [i.code for i in c.inputs],
+                    "hs": c.hs,
                 }
             )
-            | {"inputs": [i.code for i in c.inputs]}
+            | {"inputs": [export_input(*link) for link in links_of(c)]}
             for c in categories
         ],
         "enterprises": [export_enterprise(e) for e in enterprises],

@@ -6,6 +6,7 @@ from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, LargeBinary, St
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from fairmatch.common.vocabulary import INPUT_KINDS
 from fairmatch.database import UTCDateTime, utcnow
 from fairmatch.enterprises import words
 from fairmatch.extensions import db
@@ -15,13 +16,15 @@ MEMBERSHIP_STATUSES = ("pending", "approved", "rejected")
 
 
 class Category(db.Model):
-    """A product category of the supply-chain taxonomy; `inputs` are what it is made from."""
+    """A product category of the supply-chain taxonomy; `inputs` are what it is made from or
+    with (`input_links` say how: material, tooling, equipment or service); `hs` its HS 2022 code."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(60), unique=True)
     name_vi: Mapped[str] = mapped_column(String(200))
     name_en: Mapped[str] = mapped_column(String(200))
     sector: Mapped[str] = mapped_column(String(40))
+    hs: Mapped[str | None] = mapped_column(String(6))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"))
 
     parent: Mapped["Category | None"] = relationship(remote_side=[id])
@@ -30,11 +33,17 @@ class Category(db.Model):
         primaryjoin="Category.id == category_input.c.output_id",
         secondaryjoin="Category.id == category_input.c.input_id",
         order_by="Category.code",
+        viewonly=True,
+    )
+    input_links: Mapped[list["CategoryInput"]] = relationship(
+        foreign_keys="CategoryInput.output_id", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="CategoryInput.input_id",
     )
 
 
 class CategoryInput(db.Model):
-    """An edge of the supply-chain graph: `input` is used to make `output`."""
+    """An edge of the supply-chain graph: `input` is used to make `output`, as a `kind` of input;
+    for a material, `per_unit` of it may go into one unit of the output."""
 
     output_id: Mapped[int] = mapped_column(
         ForeignKey("category.id", ondelete="CASCADE"), primary_key=True
@@ -42,8 +51,22 @@ class CategoryInput(db.Model):
     input_id: Mapped[int] = mapped_column(
         ForeignKey("category.id", ondelete="CASCADE"), primary_key=True
     )
+    kind: Mapped[str] = mapped_column(String(10), default="material", server_default="material")
+    per_unit_value: Mapped[float | None]
+    per_unit_unit: Mapped[str | None] = mapped_column(String(8))
 
-    __table_args__ = (CheckConstraint("output_id <> input_id", name="not_self"),)
+    input: Mapped[Category] = relationship(foreign_keys=[input_id], lazy="joined")
+
+    __table_args__ = (
+        CheckConstraint("output_id <> input_id", name="not_self"),
+        CheckConstraint(f"kind IN {tuple(INPUT_KINDS)}", name="kind"),
+        CheckConstraint("(per_unit_value IS NULL AND per_unit_unit IS NULL) OR (kind = 'material' "
+                        "AND per_unit_value > 0 AND per_unit_unit IS NOT NULL)", name="per_unit"),
+    )
+
+    @property
+    def code(self) -> str:
+        return self.input.code
 
 
 class Enterprise(db.Model):

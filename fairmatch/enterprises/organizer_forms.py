@@ -9,8 +9,9 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import Optional, ValidationError
 
-from fairmatch.common.exchange_validation import CATEGORY_LIMITS
-from fairmatch.common.vocabulary import SECTORS
+from fairmatch.common.exchange_validation import CATEGORY_HS, CATEGORY_LIMITS
+from fairmatch.common.text import fold
+from fairmatch.common.vocabulary import SECTORS, UNITS
 from fairmatch.enterprises.fields import ChoiceField
 from fairmatch.forms import TEXT, max_length, options, required
 from fairmatch.i18n import language
@@ -32,9 +33,49 @@ class ReviewForm(FlaskForm):
         return valid
 
 
-def category_codes(text: str | None) -> list[str]:
-    """`MAT.STEEL, mat.copper` → `['MAT.STEEL', 'MAT.COPPER']` (commas, spaces or lines)."""
-    return list(dict.fromkeys(code.upper() for code in re.split(r"[\s,;]+", text or "") if code))
+KIND_WORDS = {"material": "material", "vat tu": "material", "tooling": "tooling", "khuon": "tooling",
+              "equipment": "equipment", "thiet bi": "equipment", "service": "service", "dich vu": "service"}
+QUANTITY = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(\S+)$")
+
+
+def input_lines(text: str | None) -> list[tuple[str, str, dict | None]]:
+    """The inputs typed in the category form, as (code, kind, per_unit): one per line, e.g.
+    `MAT.ELEC_STEEL 0,6 t` (a material, how much goes into one unit), `TOOL.WINDING_JIG tooling`,
+    or plain codes separated by commas. Raises ValidationError naming the line it cannot read."""
+    links: dict[str, tuple[str, str, dict | None]] = {}
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        parts = [part.strip() for part in re.split(r"[,;]", line) if part.strip()]
+        if all(len(part.split()) == 1 for part in parts):
+            for code in parts:
+                links.setdefault(code.upper(), (code.upper(), "material", None))
+            continue
+        code, _, rest = line.strip().partition(" ")
+        links[code.upper()] = (code.upper(), *_kind_or_quantity(number, rest.strip()))
+    return list(links.values())
+
+
+def _kind_or_quantity(number: int, rest: str) -> tuple[str, dict | None]:
+    kind = KIND_WORDS.get(fold(rest))
+    if kind:
+        return kind, None
+    quantity = QUANTITY.match(rest)
+    if quantity and quantity[2] in UNITS and float(quantity[1].replace(",", ".")) > 0:
+        value = float(quantity[1].replace(",", "."))
+        return "material", {"value": int(value) if value.is_integer() else value, "unit": quantity[2]}
+    raise ValidationError(_("Line %(line)d: after the code write how much goes into one unit (e.g. 0,6 t; units: "
+                            "%(units)s) or the kind of input (tooling, equipment or service).",
+                            line=number, units=", ".join(UNITS)))
+
+
+def input_text(links) -> str:
+    """Stored input relations as the category form shows them, one per line."""
+    lines = []
+    for link in links:
+        if link.per_unit_unit:
+            lines.append(f"{link.code} {link.per_unit_value:g} {link.per_unit_unit}")
+        else:
+            lines.append(link.code if link.kind == "material" else f"{link.code} {link.kind}")
+    return "\n".join(lines)
 
 
 class CategoryForm(FlaskForm):
@@ -43,13 +84,15 @@ class CategoryForm(FlaskForm):
     name_en = StringField(_l("Name in English"), [required(), max_length(CATEGORY_LIMITS["name_en"])], **TEXT)
     sector = ChoiceField(_l("Sector"), [required()])
     parent = StringField(_l("Part of (code of the parent category)"), [Optional(), max_length(60)], **TEXT)
-    inputs = TextAreaField(_l("Made from (codes of the input categories)"), [Optional(), max_length(5000)], **TEXT)
+    hs = StringField(_l("HS 2022 code"), [Optional(), max_length(6)], **TEXT)
+    inputs = TextAreaField(_l("Made from or with (input categories)"), [Optional(), max_length(5000)], **TEXT)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         english = language() == "en"
         self.sector.choices = options([("", _("Choose a sector")), *((c, n[english]) for c, n in SECTORS.items())])
         self.code_fixed = False
+        self.links: list[tuple[str, str, dict | None]] = []
 
     def keep_code(self, code: str) -> None:
         """An existing category keeps its code, whatever was sent: other systems refer to it."""
@@ -63,6 +106,13 @@ class CategoryForm(FlaskForm):
         if not CATEGORY_CODE.match(field.data):
             raise ValidationError(_("Use capital letters, digits and . _ - only, e.g. MAT.COPPER_WIRE."))
 
+    def validate_hs(self, field):
+        if field.data and not CATEGORY_HS.match(field.data):
+            raise ValidationError(_("Give the HS 2022 subheading (6 digits, e.g. 850422) or the heading (4 digits)."))
+
+    def validate_inputs(self, field):
+        self.links = input_lines(field.data)
+
     def changes(self) -> dict:
         return {
             "code": self.code.data,
@@ -70,7 +120,8 @@ class CategoryForm(FlaskForm):
             "name_en": self.name_en.data,
             "sector": self.sector.data,
             "parent": (self.parent.data or "").upper() or None,
-            "inputs": category_codes(self.inputs.data),
+            "hs": self.hs.data or None,
+            "inputs": self.links,
         }
 
 
@@ -81,7 +132,8 @@ def category_form_data(category) -> dict:
         "name_en": category.name_en,
         "sector": category.sector,
         "parent": category.parent.code if category.parent else "",
-        "inputs": "\n".join(c.code for c in category.inputs),
+        "hs": category.hs or "",
+        "inputs": input_text(category.input_links),
     }
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from fairmatch.audit.services import record
 from fairmatch.common.exchange_validation import input_cycle, parent_cycle
+from fairmatch.common.vocabulary import UNIT_DIMENSIONS
 from fairmatch.enterprises.models import Category, CategoryInput, Need, Product
 from fairmatch.enterprises.words import words
 from fairmatch.errors import Conflict, NotFound, RuleViolation
@@ -44,7 +45,7 @@ def find_category(code: str) -> Category:
 
 def browse(q: str = "", sector: str = "") -> list[Category]:
     """Categories by code, filtered by words of their code or names and by sector."""
-    statement = select(Category).options(selectinload(Category.inputs), selectinload(Category.parent))
+    statement = select(Category).options(selectinload(Category.input_links), selectinload(Category.parent))
     if sector:
         statement = statement.where(Category.sector == sector)
     wanted = words(q)
@@ -70,18 +71,20 @@ def usage(category: Category) -> Usage:
 
 def save_category(category: Category | None, data: dict, actor) -> Category:
     """Create a category (`category` None) or update one from `data`: code (new ones only),
-    name_vi, name_en, sector, parent (a code or None) and inputs (a list of codes)."""
-    known = {c.code: c for c in db.session.scalars(select(Category).options(selectinload(Category.inputs)))}
+    name_vi, name_en, sector, hs, parent (a code or None) and inputs, each (code, kind, per_unit)."""
+    known = {c.code: c for c in db.session.scalars(select(Category).options(selectinload(Category.input_links)))}
     code = category.code if category is not None else data["code"]
     if category is None and code in known:
         raise Conflict(_("A category with the code %(code)s already exists.", code=code))
-    unknown = [c for c in [data["parent"], *data["inputs"]] if c and c not in known and c != code]
+    input_codes = [link[0] for link in data["inputs"]]
+    unknown = [c for c in [data["parent"], *input_codes] if c and c not in known and c != code]
     if unknown:
         field = "parent" if data["parent"] in unknown else "inputs"
         raise CategoryRefused(field, _("Unknown category codes: %(codes)s.", codes=", ".join(unknown)))
-    if code in data["inputs"]:
+    if code in input_codes:
         raise CategoryRefused("inputs", _("A category cannot be an input of itself."))
-    graph = {c: [i.code for i in known[c].inputs] for c in known} | {code: data["inputs"]}
+    _check_units(known, code, data["inputs"])
+    graph = {c: [link.code for link in known[c].input_links] for c in known} | {code: input_codes}
     loop = input_cycle(graph)
     if loop:
         raise CategoryRefused("inputs", _(
@@ -99,12 +102,30 @@ def save_category(category: Category | None, data: dict, actor) -> Category:
         category = Category(code=code)
         db.session.add(category)
     category.name_vi, category.name_en, category.sector = data["name_vi"], data["name_en"], data["sector"]
+    category.hs = data.get("hs")
     category.parent = known[data["parent"]] if data["parent"] else None
-    category.inputs = sorted((known[c] for c in set(data["inputs"])), key=lambda c: c.code)
+    category.input_links = [
+        CategoryInput(input_id=known[link_code].id, kind=kind, per_unit_value=per_unit and per_unit["value"],
+                      per_unit_unit=per_unit and per_unit["unit"])
+        for link_code, kind, per_unit in sorted(data["inputs"], key=lambda link: link[0])
+    ]
     db.session.flush()
-    record("category.saved", category, {"code": code, "inputs": sorted(set(data["inputs"]))}, actor=actor)
+    db.session.expire(category, ["inputs"])
+    record("category.saved", category, {"code": code, "inputs": sorted(input_codes)}, actor=actor)
     db.session.commit()
     return category
+
+
+def _check_units(known: dict[str, Category], code: str, links: list[tuple[str, str, dict | None]]) -> None:
+    """An input is counted in one dimension everywhere: tonnes of steel here, tonnes elsewhere."""
+    counted = {link.code: link.per_unit_unit for c in known.values() if c.code != code
+               for link in c.input_links if link.per_unit_unit}
+    for link_code, _kind, per_unit in links:
+        other = counted.get(link_code)
+        if per_unit and other and UNIT_DIMENSIONS[other] != UNIT_DIMENSIONS[per_unit["unit"]]:
+            raise CategoryRefused("inputs", _(
+                "%(code)s is counted in %(other)s in other categories: give its quantity in a unit of the same kind.",
+                code=link_code, other=other))
 
 
 def delete_category(category: Category, actor) -> None:

@@ -1,13 +1,16 @@
-"""Which certifications matter to a buyer, beyond the ones it explicitly requires."""
+"""Which certifications matter to a buyer, beyond the ones it explicitly requires.
+
+A quality system counts for the industries it certifies: ISO 9001 everywhere, IATF 16949 in
+automotive chains, GMP, ISO 13485 and ISO 15378 in pharmaceutical and medical ones, HACCP and
+the ISO 22000 family in food chains, ISO/IEC 27001 in IT. A carton maker's FSSC 22000 is worth a
+word to a dairy, not to an electrical firm.
+"""
 
 from functools import lru_cache
 
-# Certifications that show a managed quality system, whatever the industry.
-QUALITY_SYSTEMS = frozenset(
-    {"ISO 9001", "IATF 16949", "ISO 13485", "ISO 15378", "GMP-WHO", "EU-GMP"}
-    | {"HACCP", "ISO 22000", "FSSC 22000", "ISO/IEC 27001"}
-)
-# What a customer's industry expects from its whole supply chain.
+# The quality system every industry reads.
+UNIVERSAL_QUALITY = frozenset({"ISO 9001"})
+# What a customer's industry expects from its whole supply chain: its own quality systems.
 CHAIN_CERTIFICATIONS = {
     "automotive-motorcycle": frozenset({"IATF 16949"}),
     "pharma": frozenset({"ISO 13485", "GMP-WHO", "EU-GMP", "ISO 15378"}),
@@ -15,6 +18,8 @@ CHAIN_CERTIFICATIONS = {
     "agri-food-processing": frozenset({"HACCP", "ISO 22000", "FSSC 22000"}),
     "it": frozenset({"ISO/IEC 27001"}),
 }
+# Every quality system, whatever industry it certifies.
+QUALITY_SYSTEMS = UNIVERSAL_QUALITY.union(*CHAIN_CERTIFICATIONS.values())
 # Market marks that belong to the product itself, by the category's sector.
 PRODUCT_MARKS = dict.fromkeys(("electrical-electronics", "energy", "automation"), frozenset({"CE", "UL", "RoHS"}))
 NONE: frozenset[str] = frozenset()
@@ -33,10 +38,10 @@ def relevant_certifications(chain_sectors: frozenset[str], category_sector: str)
 
 
 def certification_fit(held: frozenset[str], relevant: frozenset[str]) -> tuple[float, frozenset[str]]:
-    """With no explicit requirement: half for a quality system, half for a relevant mark or
-    chain certification (all for the quality system when nothing else is relevant); and the
-    certifications that earned it."""
-    quality, expected = held & QUALITY_SYSTEMS, held & relevant
+    """With no explicit requirement: half for a quality system that counts here (ISO 9001, or one
+    the chain calls for), half for a relevant mark or chain certification (all for the quality
+    system when nothing else is relevant); and the certifications that earned it."""
+    quality, expected = held & (UNIVERSAL_QUALITY | (relevant & QUALITY_SYSTEMS)), held & relevant
     if relevant:
         return (bool(quality) + bool(expected)) / 2, quality | expected
     return float(bool(quality)), quality

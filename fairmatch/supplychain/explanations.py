@@ -16,10 +16,12 @@ Gettext = Callable[[str], str]
 ARROW = " → "
 YOU_MAKE = N_("You make {category}")
 YOU_NEED = N_("You need {category}")
-THEY_NEED = N_("they need {category}")
-WHICH_NEED = N_("which need {category}")
+MADE_FROM = N_("made from {category}")
+MADE_WITH = N_("made with {category}")
 IT_GOES_INTO = N_("it goes into {category}")
 WHICH_GOES_INTO = N_("which goes into {category}")
+IT_MAKES = N_("it is used to make {category}")
+ALSO_MAKES = N_("also makes {categories}")
 PARTNER_MAKES = N_("{name} makes {category}")
 PARTNER_NEEDS = N_("{name} needs {category}")
 QUANTITY = N_("{value} {unit}")
@@ -32,7 +34,10 @@ LOWERED_BY = N_("lowered by: {criteria}")
 # Criteria wording by factor code, for lists of suppliers and lists of customers.
 CRITERIA = {
     "stated_need": (N_("you listed {category} as a need"), N_("they listed {category} as a need")),
-    "indirect": (N_("{hops} steps up the supply chain"),) * 2,
+    "indirect": (
+        N_("a supplier of your suppliers, {hops} steps up the chain"),
+        N_("a customer of your customers, {hops} steps down the chain"),
+    ),
     "missing_certifications": (
         N_("lacks required {certifications}"),
         N_("you lack their required {certifications}"),
@@ -58,6 +63,7 @@ CRITERIA = {
     "mutual_trade": (N_("they also need your {category}"), N_("you also need their {category}")),
     "two_sided": (N_("a good fit both ways"),) * 2,
     "diversity": (N_("{category} already higher in the list ({count})"),) * 2,
+    "expiring": (N_("{certifications} runs out within six months of the fair"), None),
 }
 
 
@@ -70,8 +76,10 @@ def _number(value: float, lang: str) -> str:
 
 
 def _mid_sentence(name: str) -> str:
-    """Lower the first letter of a category name, unless it starts an acronym (`PV module`)."""
-    if len(name) > 1 and name[1].isupper():
+    """Lower the first letter of a category name, unless its first word is an acronym or a name
+    written with capitals inside (`PV modules`, `IoT devices`, `LED lighting`)."""
+    first = name.split(" ", 1)[0]
+    if any(letter.isupper() for letter in first[1:]):
         return name
     return name[:1].lower() + name[1:]
 
@@ -117,7 +125,9 @@ def _supplier_chain(writer: _Writer, match: Match, perspective_key: str | None) 
     else:
         steps = [writer.say(YOU_MAKE, category=writer.category(path[-1]))]
         for hop, code in enumerate(reversed(path[:-1])):
-            steps.append(writer.say(WHICH_NEED if hop else THEY_NEED, category=writer.category(code)))
+            last = hop == len(path) - 2
+            template = MADE_WITH if last and match.relation != "material" else MADE_FROM
+            steps.append(writer.say(template, category=writer.category(code)))
     name = writer.graph.enterprise_name(match.key, writer.lang)
     steps.append(writer.say(PARTNER_MAKES, name=name, category=writer.category(path[0])))
     return steps
@@ -131,13 +141,13 @@ def _customer_chain(writer: _Writer, match: Match, stated: bool) -> list[str]:
         steps.append(writer.say(PARTNER_NEEDS, name=name, category=writer.category(path[0])))
         return steps
     for hop, code in enumerate(path[1:]):
-        template = WHICH_GOES_INTO if hop else IT_GOES_INTO
+        template = WHICH_GOES_INTO if hop else IT_MAKES if match.relation != "material" else IT_GOES_INTO
         steps.append(writer.say(template, category=writer.category(code)))
     steps.append(writer.say(PARTNER_MAKES, name=name, category=writer.category(path[-1])))
     return steps
 
 
-def _details(writer: _Writer, match: Match, factors: dict[str, Factor]) -> list[str]:
+def _details(writer: _Writer, match: Match, factors: dict[str, Factor], perspective_key: str | None) -> list[str]:
     """The partner's facts that follow its name: certifications, quantity a year, booth."""
     partner = writer.graph.profiles[match.key]
     details = []
@@ -147,6 +157,10 @@ def _details(writer: _Writer, match: Match, factors: dict[str, Factor]) -> list[
         capacity = partner.offers[match.path[0]].capacity
         if capacity:
             details.append(writer.say(PER_YEAR, quantity=writer.quantity(capacity)))
+        asker = writer.graph.profiles.get(perspective_key) if perspective_key else None
+        others = sorted(c for c in partner.offers if c != match.path[0] and asker and c in asker.wants)
+        if others:
+            details.append(writer.say(ALSO_MAKES, categories=", ".join(writer.category(c) for c in others)))
     elif match.path[0] in partner.needs:
         need = partner.needs[match.path[0]]
         if need.annual_volume:
@@ -168,7 +182,7 @@ def explain(match: Match, graph: SupplyGraph, perspective_key: str | None, gette
     else:
         steps = _customer_chain(writer, match, "stated_need" in factors)
     sentence = ARROW.join(steps)
-    details = _details(writer, match, factors)
+    details = _details(writer, match, factors, perspective_key)
     if details:
         sentence += ", " + ", ".join(details)
     for effect, template in (("+", RAISED_BY), ("-", LOWERED_BY)):
@@ -197,4 +211,6 @@ def to_json(
         "score": round(match.score, 4),
         "explanation": explain(match, graph, perspective_key, gettext, lang),
         "path": list(match.path),
+        "tier": match.tier,
+        "relation": match.relation,
     }

@@ -21,23 +21,29 @@ def _mutual_category(assessment: Assessment) -> str:
     return min((wants[c], c) for c in assessment.customer.offers if c in wants)[1]
 
 
-def factors_of(assessment: Assessment, asker_is_customer: bool, two_sided: bool, repeats: int) -> tuple[Factor, ...]:
-    """The factors of one match, seen by the asker (the customer, or the supplier)."""
+def factors_of(
+    assessment: Assessment, asker_is_customer: bool, two_sided: bool, repeats: int, requested: bool = False
+) -> tuple[Factor, ...]:
+    """The factors of one match, seen by the asker (the customer, or the supplier); a sourcing
+    request (`requested`) is what was asked, not a reason to cite."""
     link = assessment.link
     partner = assessment.supplier if asker_is_customer else assessment.customer
     factors = []
-    if link.need is not None:
+    if link.need is not None and not requested:
         factors.append(Factor("stated_need", "+", {"category": link.path[0]}))
     if link.distance >= 2:
         factors.append(Factor("indirect", "-", {"hops": link.distance}))
     if assessment.missing:
         factors.append(Factor("missing_certifications", "-", {"certifications": tuple(sorted(assessment.missing))}))
     shown = {"certifications": tuple(sorted(assessment.shown_certifications))}
+    expiring = assessment.shown_certifications & assessment.supplier.enterprise.expiring
     if asker_is_customer:
         if assessment.shown_certifications:
             factors.append(Factor("certified", "+", shown))
         elif not assessment.missing:
             factors.append(Factor("uncertified", "-"))
+        if expiring:
+            factors.append(Factor("expiring", "-", {"certifications": tuple(sorted(expiring))}))
     elif link.need and link.need.required_certifications and assessment.shown_certifications:
         # Seen by the supplier, only the customer's own requirements are worth a word.
         factors.append(Factor("certified", "+", shown))

@@ -13,7 +13,7 @@ from typing import NamedTuple
 import networkx as nx
 
 from fairmatch.common.text import fold
-from fairmatch.supplychain.certifications import NONE, PRODUCT_MARKS, QUALITY_SYSTEMS, chains_served
+from fairmatch.supplychain.certifications import NONE, PRODUCT_MARKS, UNIVERSAL_QUALITY, chains_served
 from fairmatch.supplychain.model import Category, Enterprise, Need, Quantity
 
 MAX_DEPTH = 5
@@ -27,7 +27,7 @@ class Bucket(NamedTuple):
     booth: bool
     verified: bool
     quantified: bool  # makers: capacity stated; needers: volume stated
-    certified: bool  # holds a quality system
+    certified: bool  # holds the quality system every industry reads (ISO 9001)
     marked: bool  # holds a product mark of the category's sector
     chains: frozenset[str]  # sectors whose chain certifications it holds
 
@@ -163,7 +163,7 @@ def _profile(enterprise: Enterprise, categories: dict[str, Category]) -> Profile
                 _add(known.annual_volume, need.annual_volume),
             )
         needs[need.category] = need
-    wants = {code: 1 for made in offers for code in categories[made].inputs}
+    wants = {code: 1 for made in offers for code in (*categories[made].inputs, *(c for c, _ in categories[made].means))}
     wants.update(dict.fromkeys(needs, 0))
     return Profile(
         enterprise=enterprise,
@@ -193,13 +193,18 @@ class SupplyGraph:
         self.nx = nx.DiGraph()
         for code, category in self.categories.items():
             self.nx.add_node(_cat(code), sector=category.sector)
+        used_with: dict[str, list[tuple[str, str]]] = {}
         for code, category in self.categories.items():
-            for source in sorted(category.inputs):
+            for source, kind in [*((s, "input") for s in sorted(category.inputs)), *sorted(category.means)]:
                 if source not in self.categories:
                     raise ValueError(f"{code}: unknown input category {source}")
-                self.nx.add_edge(_cat(source), _cat(code), relation="input")
-        self._upstream = {code: self._bom_paths(code, upstream=True) for code in self.categories}
-        self._downstream = {code: self._bom_paths(code, upstream=False) for code in self.categories}
+                self.nx.add_edge(_cat(source), _cat(code), relation=kind)
+                if kind != "input":
+                    used_with.setdefault(source, []).append((code, kind))
+        self._used_with = {code: tuple(users) for code, users in used_with.items()}
+        materials = nx.subgraph_view(self.nx, filter_edge=lambda a, b: self.nx.edges[a, b]["relation"] == "input")
+        self._upstream = {code: self._bom_paths(materials, code, upstream=True) for code in self.categories}
+        self._downstream = {code: self._bom_paths(materials, code, upstream=False) for code in self.categories}
         self.profiles: dict[str, Profile] = {}
         # Buckets are numbered so that indexes and queries handle small ints, not tuples.
         self.buckets: list[Bucket] = []
@@ -207,9 +212,9 @@ class SupplyGraph:
         self._producers: dict[str, CategoryIndex] = {}
         self._needers: dict[str, CategoryIndex] = {}
 
-    def _bom_paths(self, code: str, upstream: bool) -> dict[str, tuple[str, ...]]:
-        # Built before any enterprise joins the graph, so only input edges are walked.
-        view = self.nx.reverse(copy=False) if upstream else self.nx
+    def _bom_paths(self, materials: nx.DiGraph, code: str, upstream: bool) -> dict[str, tuple[str, ...]]:
+        # Only material edges are walked: the tool steel of a mould is nothing to the mould's user.
+        view = materials.reverse(copy=False) if upstream else materials
         paths = nx.single_source_shortest_path(view, _cat(code), cutoff=self.max_depth)
         found = {}
         for (_, other), path in paths.items():
@@ -225,6 +230,10 @@ class SupplyGraph:
     def downstream(self, code: str) -> dict[str, tuple[str, ...]]:
         """Categories made from `code` up to max_depth, each with its path (code … product)."""
         return self._downstream[code]
+
+    def used_with(self, code: str) -> tuple[tuple[str, str], ...]:
+        """The categories made with `code` as tooling, equipment or a service: (product, kind)."""
+        return self._used_with.get(code, ())
 
     def producers(self, code: str) -> CategoryIndex:
         """Enterprises making `code`."""
@@ -262,7 +271,7 @@ class SupplyGraph:
         node = _ent(enterprise.key)
         self.nx.add_node(node, kind=enterprise.kind)
         held = enterprise.certifications
-        certified, chains = not held.isdisjoint(QUALITY_SYSTEMS), chains_served(held)
+        certified, chains = not held.isdisjoint(UNIVERSAL_QUALITY), chains_served(held)
 
         def bucket(code: str, recognized: bool, quantified: bool) -> int:
             marked = not held.isdisjoint(PRODUCT_MARKS.get(self.categories[code].sector, NONE))

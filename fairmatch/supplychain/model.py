@@ -13,13 +13,19 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class Category:
-    """A product category of the taxonomy; `inputs` are the categories it is made from."""
+    """A product category of the taxonomy. `inputs` are the materials it is made from (its bill of
+    materials: what the supply chain walks up, tier by tier), `per_unit` how much of some of them
+    goes into one unit, and `means` the tooling, equipment and services it is made with, each
+    `(code, kind)`: a supplier of those serves this maker only, not the makers further down."""
 
     code: str
     sector: str
     inputs: tuple[str, ...] = ()
     name_vi: str = ""
     name_en: str = ""
+    hs: str | None = None
+    per_unit: tuple[tuple[str, "Quantity"], ...] = ()
+    means: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +65,8 @@ class Enterprise:
     products: tuple[Product, ...] = ()
     needs: tuple[Need, ...] = ()
     country: str = "VN"
+    # Certifications valid at the fair but running out soon after it: counted, and said so.
+    expiring: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,3 +128,8 @@ class Match:
     own: float = 0.0
     their: float | None = None
     direction: str = "suppliers"
+    # 1: a stated need, a direct input or a direct customer; 2 and more: your suppliers' suppliers
+    # (or your customers' customers), as many steps away.
+    tier: int = 1
+    # How the link serves the product: `material` (goes into it), `tooling`, `equipment`, `service`.
+    relation: str = "material"

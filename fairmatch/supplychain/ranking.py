@@ -1,7 +1,10 @@
 """Ranked partners in three directions: suppliers, customers, and a buyer's sourcing request.
 
 Each direction turns the asker's profile into groups of candidates that share a link (see
-`search`), takes the strongest pool, and re-ranks it so that one category cannot fill the list.
+`search`), takes the strongest pool, and re-ranks it so that one category cannot fill a list
+that spans several. A list leads with tier 1 (stated needs, direct inputs and the tooling,
+equipment and services a product is made with; or, for a supplier, its direct customers); the
+suppliers' suppliers (customers' customers) only fill what room is left, marked with their tier.
 """
 
 from collections.abc import Callable, Iterable, Iterator
@@ -80,16 +83,19 @@ def rank_suppliers(
     customer = graph.profiles[key]
     links: dict[str, Link] = {}
     for made in sorted(customer.offers):
-        for code, path in graph.upstream(made).items():
-            distance = len(path) - 1
-            known = links.get(code)
-            if distance <= depth and (known is None or (distance, path) < (known.distance, known.path)):
-                links[code] = Link(path, distance)
+        candidates = [Link(path, len(path) - 1) for path in graph.upstream(made).values()]
+        candidates += [Link((code, made), 1, kind=kind) for code, kind in graph.categories[made].means]
+        for link in candidates:
+            known = links.get(link.path[0])
+            if link.distance <= depth and (known is None or (link.distance, link.path) < (known.distance, known.path)):
+                links[link.path[0]] = link
     for code, need in customer.needs.items():
-        links[code] = Link(links[code].path if code in links else (code,), 0, need)
+        known = links.get(code)
+        links[code] = Link(known.path, 0, need, known.kind) if known else Link((code,), 0, need)
     ordered = sorted(links.values(), key=lambda link: (link.distance, link.path))
-    groups = (_supplier_group(graph, weights, customer, link) for link in ordered)
-    return _rank(graph, groups, Query(customer, True, limit, weights, strict))
+    query = Query(customer, True, limit, weights, strict)
+    return _by_tier(graph, [(link.distance, _supplier_group(graph, weights, customer, link)) for link in ordered],
+                    query)
 
 
 def rank_customers(
@@ -103,12 +109,15 @@ def rank_customers(
     """Who would buy from `key`: those who need what it makes, or make something made from it."""
     _check(graph, weights, limit, depth)
     supplier = graph.profiles[key]
-    groups = _customer_groups(graph, supplier, weights, depth)
-    return _rank(graph, groups, Query(supplier, False, limit, weights, strict))
+    groups = list(_customer_groups(graph, supplier, weights, depth))
+    return _by_tier(graph, groups, Query(supplier, False, limit, weights, strict))
 
 
-def _customer_groups(graph: SupplyGraph, supplier: Profile, weights: Weights, depth: int) -> Iterator[Group]:
-    """The supplier's candidate customers, nearest link first: stated needs, then inputs."""
+def _customer_groups(
+    graph: SupplyGraph, supplier: Profile, weights: Weights, depth: int
+) -> Iterator[tuple[int, Group]]:
+    """The supplier's candidate customers with their distance, nearest link first: stated needs,
+    then makers of what is made from (or with) its products."""
     unknown, enterprise = weights.unknown_capacity, supplier.enterprise
     # Seen by the supplier, certification is whether it meets the customer's requirements.
     serve = CertificationRule(1.0)
@@ -119,19 +128,19 @@ def _customer_groups(graph: SupplyGraph, supplier: Profile, weights: Weights, de
     for code, offer in sorted(supplier.offers.items()):
         capacity = (1.0, unknown) if offer.capacity else (unknown, unknown)
         their = static[code] + weights.certification
-        yield Group(weights.distance[0], graph.needers(code), _stated_link(graph, code), serve, capacity, their)
-    paths = sorted(
-        (len(path) - 1, path)
-        for code in supplier.offers
-        for path in graph.downstream(code).values()
-        if len(path) - 1 <= depth
+        yield 0, Group(weights.distance[0], graph.needers(code), _stated_link(graph, code), serve, capacity, their)
+    links = sorted(
+        [Link(path, len(path) - 1) for code in supplier.offers for path in graph.downstream(code).values()
+         if len(path) - 1 <= depth]
+        + [Link((code, made), 1, kind=kind) for code in supplier.offers for made, kind in graph.used_with(code)],
+        key=lambda link: (link.distance, link.path),
     )
-    for distance, path in paths:
-        link = Link(path, distance)
+    for link in links:
         fit, _ = certification_fit(enterprise.certifications, called_for(graph, link, None))
-        their = static[path[0]] + weights.certification * fit
-        index = graph.producers(path[-1])
-        yield Group(weights.distance[distance], index, _bom_link(link), serve, (unknown, unknown), their)
+        their = static[link.path[0]] + weights.certification * fit
+        index = graph.producers(link.path[-1])
+        group = Group(weights.distance[link.distance], index, _bom_link(link), serve, (unknown, unknown), their)
+        yield link.distance, group
 
 
 def rank_for_request(
@@ -150,12 +159,31 @@ def rank_for_request(
     path = _path_to_products(graph, request.category, buyer) if buyer else (request.category,)
     link = Link(path, 0, need)
     groups = [_supplier_group(graph, weights, buyer, link)]
-    return _rank(graph, groups, Query(buyer, True, limit, weights, strict))
+    # One category asked for: every candidate makes it, so no diversity, and the request itself is
+    # no reason to cite.
+    return _rank(graph, groups, Query(buyer, True, limit, weights, strict), diverse=False, requested=True)
 
 
-def _rank(graph: SupplyGraph, groups: Iterable[Group], query: Query) -> list[Match]:
+def _by_tier(graph: SupplyGraph, groups: list[tuple[int, Group]], query: Query) -> list[Match]:
+    """Tier 1 first (stated needs and direct links); each deeper tier fills the room left, each
+    partner once, at its nearest tier."""
+    matches = _rank(graph, [group for distance, group in groups if distance <= 1], query)
+    for tier in sorted({distance for distance, _ in groups if distance > 1}):
+        room = query.limit - len(matches)
+        if room <= 0:
+            break
+        listed = {match.key for match in matches}
+        wider = Query(query.asker, query.asker_is_customer, room + len(listed), query.weights, query.strict)
+        deeper = _rank(graph, [group for distance, group in groups if distance == tier], wider)
+        matches += [match for match in deeper if match.key not in listed][:room]
+    return matches
+
+
+def _rank(graph: SupplyGraph, groups: Iterable[Group], query: Query, diverse: bool = True,
+          requested: bool = False) -> list[Match]:
     """The strongest pool, re-ranked so each repeat of a category costs a factor `diversity`."""
     w = query.weights
+    diversity = w.diversity if diverse else 1.0
     seen: dict[str, int] = {}
     ranked = []
     for key, score, assessment in strongest(graph, groups, query):
@@ -163,13 +191,13 @@ def _rank(graph: SupplyGraph, groups: Iterable[Group], query: Query) -> list[Mat
         category = path[0] if query.asker_is_customer else path[-1]
         repeats = seen.get(category, 0)
         seen[category] = repeats + 1
-        ranked.append((score * w.diversity**repeats, key, assessment, repeats if w.diversity < 1 else 0))
+        ranked.append((score * diversity**repeats, key, assessment, repeats if diversity < 1 else 0))
     ranked.sort(key=lambda item: (-item[0], item[1]))
     matches = []
     for final, key, assessment, repeats in ranked[: query.limit]:
         own, their = query.views(assessment)
         two_sided = their is not None and min(own, their) >= w.two_sided_min
-        factors = factors_of(assessment, query.asker_is_customer, two_sided, repeats)
+        factors = factors_of(assessment, query.asker_is_customer, two_sided, repeats, requested)
         matches.append(
             Match(
                 key=key,
@@ -180,6 +208,8 @@ def _rank(graph: SupplyGraph, groups: Iterable[Group], query: Query) -> list[Mat
                 own=own,
                 their=their,
                 direction="suppliers" if query.asker_is_customer else "customers",
+                tier=max(1, assessment.link.distance),
+                relation=assessment.link.kind,
             )
         )
     return matches

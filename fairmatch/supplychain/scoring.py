@@ -13,11 +13,13 @@ from fairmatch.supplychain.model import Need, Quantity, Weights
 
 
 class Link(NamedTuple):
-    """Why a supplier's category matters to a customer; `need` is set for a stated need."""
+    """Why a supplier's category matters to a customer; `need` is set for a stated need; `kind`
+    says how the first category serves the next: a material, tooling, equipment or a service."""
 
     path: tuple[str, ...]
     distance: int
     need: Need | None = None
+    kind: str = "material"
 
 
 class Assessment(NamedTuple):

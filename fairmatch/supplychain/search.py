@@ -44,8 +44,9 @@ class CertificationRule(NamedTuple):
             return self.fixed
         if not (self.marks or self.chains):
             return float(bucket.certified)
-        expected = (self.marks and bucket.marked) or not self.chains.isdisjoint(bucket.chains)
-        return (bucket.certified + expected) / 2
+        chain = not self.chains.isdisjoint(bucket.chains)  # a chain certification is a quality system too
+        expected = (self.marks and bucket.marked) or chain
+        return ((bucket.certified or chain) + expected) / 2
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from fairmatch.common.vocabulary import CERTIFICATIONS
-from fairmatch.enterprises.models import Category, Enterprise, Product
+from fairmatch.enterprises.models import Category, CategoryInput, Enterprise, Product
 from fairmatch.extensions import db
 
 
@@ -16,8 +16,8 @@ def make_category(app):
              sector="precision-mechanics", inputs=(), parent=None) -> str:
         with app.app_context():
             known = {c.code: c for c in db.session.scalars(select(Category))}
-            category = Category(code=code, name_vi=name_vi, name_en=name_en, sector=sector,
-                                parent=known.get(parent), inputs=[known[i] for i in inputs])
+            category = Category(code=code, name_vi=name_vi, name_en=name_en, sector=sector, parent=known.get(parent),
+                                input_links=[CategoryInput(input_id=known[i].id) for i in inputs])
             db.session.add(category)
             db.session.commit()
         return code

@@ -39,7 +39,7 @@ def test_the_public_cases_come_out_right_through_the_command_line(cases, runner,
     for better, worse in case["before"]:
         assert worse not in ranks or ranks[better] < ranks[worse]
     for match in found:
-        assert set(match) == {"rank", "key", "tax_code", "name", "score", "explanation", "path"}
+        assert set(match) == {"rank", "key", "tax_code", "name", "score", "explanation", "path", "tier", "relation"}
         assert match["explanation"] and 0 <= match["score"] <= 1 and len(match["path"]) >= 1
 
 

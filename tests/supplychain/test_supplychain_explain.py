@@ -7,7 +7,7 @@ from fairmatch.supplychain import explanations as templates
 
 VIETNAMESE = {
     templates.YOU_MAKE: "Bạn sản xuất {category}",
-    templates.THEY_NEED: "cần {category}",
+    templates.MADE_FROM: "làm từ {category}",
     templates.PARTNER_MAKES: "{name} sản xuất {category}",
     templates.PARTNER_NEEDS: "{name} cần {category}",
     templates.PER_YEAR: "{quantity}/năm",
@@ -58,7 +58,7 @@ def transformer_fair(make_graph):
 def test_a_supplier_is_explained_from_the_buyers_product_down_to_the_supplier(transformer_fair):
     match = rank_suppliers(transformer_fair, "0101234567")[0]
     assert explain(match, transformer_fair, "0101234567", str) == (
-        "You make power transformers → they need copper winding wire → Song Hong Wire makes copper winding "
+        "You make power transformers → made from copper winding wire → Song Hong Wire makes copper winding "
         "wire, ISO 9001, 1,200 t/yr, booth B07; raised by: you listed copper winding wire as a need, "
         "capacity 1,200 t covers your 300 t, same locality (Đông Anh), a good fit both ways."
     )
@@ -85,7 +85,7 @@ def test_an_indirect_customer_is_explained_hop_by_hop(make_firm, make_graph):
     (match,) = rank_customers(graph, "YARN1")
     assert explain(match, graph, "YARN1", str) == (
         "You make yarn → it goes into woven fabric → which goes into ready-made garments → "
-        "LEAD Co. makes ready-made garments; lowered by: 2 steps up the supply chain."
+        "LEAD Co. makes ready-made garments; lowered by: a customer of your customers, 2 steps down the chain."
     )
 
 
@@ -93,7 +93,7 @@ def test_every_template_goes_through_gettext_and_names_follow_the_language(trans
     match = rank_suppliers(transformer_fair, "0101234567")[0]
     sentence = explain(match, transformer_fair, "0101234567", lambda s: VIETNAMESE.get(s, s), lang="vi")
     assert sentence == (
-        "Bạn sản xuất máy biến áp → cần dây đồng → Công ty TNHH Dây đồng Sông Hồng sản xuất dây đồng, "
+        "Bạn sản xuất máy biến áp → làm từ dây đồng → Công ty TNHH Dây đồng Sông Hồng sản xuất dây đồng, "
         "ISO 9001, 1.200 tấn/năm, gian hàng B07; điểm cộng: bạn đã nêu nhu cầu dây đồng, "
         "năng lực 1.200 tấn đủ cho 300 tấn của bạn, cùng địa bàn (Đông Anh), phù hợp cả hai chiều."
     )
@@ -110,6 +110,8 @@ def test_json_objects_carry_rank_key_tax_code_name_score_explanation_and_path(tr
         "score": round(wire.score, 4),
         "explanation": explain(wire, transformer_fair, "0101234567", str, lang="vi"),
         "path": ["WIRE", "TRANSFORMER"],
+        "tier": 1,
+        "relation": "material",
     }
     foreign = to_json(oil, 2, transformer_fair, "0101234567", str)
     assert foreign["tax_code"] is None and foreign["key"] == "JP-0104010012345" and foreign["name"] == "Nippon Oil"

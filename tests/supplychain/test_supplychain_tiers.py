@@ -1,0 +1,128 @@
+"""What a procurement engineer reads first: direct suppliers before their suppliers, tooling and
+services as their own kind of link, only the certificates that matter for the link and are valid
+at the fair, and no reason that merely repeats the question."""
+
+from datetime import date
+
+from fairmatch.supplychain import (
+    Category,
+    Enterprise,
+    Need,
+    SourcingRequest,
+    build_graph,
+    explain,
+    rank_customers,
+    rank_for_request,
+    rank_suppliers,
+)
+from fairmatch.supplychain.graph_input import valid_certifications
+
+# Motorcycles are made from frames (steel tube) and shock absorbers; frames are shaped with bending
+# dies (tooling, made of tool steel) and painted by a powder-coating service.
+CHAIN = (
+    Category("MOTO", "automotive-motorcycle", ("FRAME", "SHOCK"), "Xe máy", "Motorcycles"),
+    Category("FRAME", "automotive-motorcycle", ("TUBE",), "Khung xe máy", "Motorcycle frames",
+             means=(("DIE", "tooling"), ("COATING", "service"))),
+    Category("SHOCK", "automotive-motorcycle", ("TUBE",), "Giảm xóc", "Shock absorbers"),
+    Category("TUBE", "metals", ("COIL",), "Ống thép", "Steel tube"),
+    Category("COIL", "metals", (), "Thép cuộn cán nóng", "Hot-rolled coil"),
+    Category("DIE", "precision-mechanics", ("TOOL_STEEL",), "Khuôn uốn", "Bending dies"),
+    Category("TOOL_STEEL", "metals", (), "Thép dụng cụ", "Tool steel"),
+    Category("COATING", "precision-mechanics", (), "Sơn tĩnh điện", "Powder coating"),
+    Category("IOT", "it", (), "Thiết bị IoT", "IoT devices"),
+    Category("ZIP", "textiles-garments", (), "Khóa kéo", "Zippers"),
+)
+
+
+def firm(key, makes=(), needs=(), certifications=("ISO 9001",), **fields) -> Enterprise:
+    from fairmatch.supplychain import Product
+
+    base = {"name_vi": f"Công ty {key}", "name_en": f"{key} Co.", "kind": "supplier", "locality": "Đông Anh"}
+    return Enterprise(key=key, products=tuple(Product(code) for code in makes), needs=tuple(needs),
+                      certifications=frozenset(certifications), **(base | fields))
+
+
+def test_direct_suppliers_lead_and_deeper_tiers_only_fill_the_room_left_labelled_with_their_tier():
+    # The coil mill is as good as it gets on every other criterion; the frame maker is plain.
+    graph = build_graph(CHAIN, [
+        firm("MAKER", makes=["MOTO"], kind="lead", industrial_park="Thăng Long"),
+        firm("FRAMES", makes=["FRAME"], certifications=()),
+        firm("COILS", makes=["COIL"], certifications=("ISO 9001", "IATF 16949"), industrial_park="Thăng Long",
+             booth="A01"),
+        firm("TUBES", makes=["TUBE"]),
+    ])
+    ranked = rank_suppliers(graph, "MAKER", limit=10)
+    assert [(m.key, m.tier) for m in ranked] == [("FRAMES", 1), ("TUBES", 2), ("COILS", 3)]
+    assert "a supplier of your suppliers, 2 steps up the chain" in explain(ranked[1], graph, "MAKER", str)
+    assert [m.key for m in rank_suppliers(graph, "MAKER", limit=1)] == ["FRAMES"]
+
+
+def test_tooling_and_services_are_suppliers_of_their_user_only_not_bills_of_materials():
+    graph = build_graph(CHAIN, [
+        firm("FRAMER", makes=["FRAME"], kind="lead"),
+        firm("MAKER", makes=["MOTO"], kind="lead"),
+        firm("DIES", makes=["DIE"]),
+        firm("PAINT", makes=["COATING"]),
+        firm("STEEL", makes=["TOOL_STEEL"]),
+    ])
+    framer = {m.key: m for m in rank_suppliers(graph, "FRAMER", limit=10)}
+    assert set(framer) == {"DIES", "PAINT"}
+    assert (framer["DIES"].relation, framer["DIES"].tier) == ("tooling", 1)
+    assert explain(framer["DIES"], graph, "FRAMER", str).startswith(
+        "You make motorcycle frames → made with bending dies → DIES Co. makes bending dies")
+    # The frame's tools are nothing to the motorcycle maker, nor the tool steel to anyone here.
+    assert {m.key for m in rank_suppliers(graph, "MAKER", limit=10)} == {"FRAMER"}
+    customers = rank_customers(graph, "DIES", limit=10)
+    assert [(m.key, m.relation) for m in customers] == [("FRAMER", "tooling")]
+    assert "it is used to make motorcycle frames" in explain(customers[0], graph, "DIES", str)
+    # Tool steel goes into the dies: the die maker is its customer, the die's users are not.
+    assert [m.key for m in rank_customers(graph, "STEEL", limit=10)] == ["DIES"]
+
+
+def test_a_one_category_request_is_not_thinned_out_and_not_its_own_reason():
+    graph = build_graph(CHAIN, [firm("BUYER", kind="buyer"), firm("Z1", makes=["ZIP"]), firm("Z2", makes=["ZIP"])])
+    ranked = rank_for_request(graph, SourcingRequest("ZIP", buyer_key="BUYER"), limit=5)
+    assert [m.key for m in ranked] == ["Z1", "Z2"] and ranked[0].score == ranked[1].score
+    for match in ranked:
+        sentence = explain(match, graph, "BUYER", str)
+        assert "already higher in the list" not in sentence and "as a need" not in sentence
+
+
+def test_a_quality_system_counts_only_in_the_industry_it_certifies():
+    graph = build_graph(CHAIN, [
+        firm("MAKER", makes=["MOTO"], kind="lead"),
+        firm("MEDICAL", makes=["SHOCK"], certifications=("ISO 13485",)),
+        firm("AUTO", makes=["SHOCK"], certifications=("IATF 16949",)),
+    ])
+    ranked = {m.key: m for m in rank_suppliers(graph, "MAKER", limit=10)}
+    assert ranked["AUTO"].own > ranked["MEDICAL"].own
+    assert "ISO 13485" not in explain(ranked["MEDICAL"], graph, "MAKER", str)
+    assert "no quality certification listed" in explain(ranked["MEDICAL"], graph, "MAKER", str)
+    assert "IATF 16949" in explain(ranked["AUTO"], graph, "MAKER", str)
+
+
+def test_a_certificate_counts_only_while_valid_on_the_fair_s_last_day_and_is_flagged_when_expiring():
+    held = [("ISO 9001", date(2025, 12, 31)), ("IATF 16949", date(2027, 3, 1)), ("ISO 14001", None)]
+    valid, expiring = valid_certifications(held, date(2026, 10, 18))
+    assert valid == {"IATF 16949", "ISO 14001"} and expiring == {"IATF 16949"}
+    supplier = firm("EXPIRED", makes=["SHOCK"], certifications=valid, expiring=expiring)
+    requiring = build_graph(CHAIN, [
+        firm("MAKER", makes=["MOTO"], kind="lead", needs=[Need("SHOCK", frozenset({"ISO 9001"}))]), supplier])
+    assert rank_suppliers(requiring, "MAKER", limit=10) == []  # its ISO 9001 ran out before the fair
+    loose = rank_suppliers(requiring, "MAKER", limit=10, strict=False)
+    assert "lacks required ISO 9001" in explain(loose[0], requiring, "MAKER", str)
+    graph = build_graph(CHAIN, [firm("MAKER", makes=["MOTO"], kind="lead"), supplier])
+    sentence = explain(rank_suppliers(graph, "MAKER", limit=10)[0], graph, "MAKER", str)
+    assert "IATF 16949" in sentence and "IATF 16949 runs out within six months of the fair" in sentence
+
+
+def test_a_partner_s_other_relevant_products_are_named_too():
+    graph = build_graph(CHAIN, [firm("MAKER", makes=["MOTO"], kind="lead"), firm("BOTH", makes=["FRAME", "SHOCK"])])
+    (match,) = rank_suppliers(graph, "MAKER", limit=10)
+    assert "also makes shock absorbers" in explain(match, graph, "MAKER", str)
+
+
+def test_acronyms_keep_their_capitals_in_the_middle_of_a_sentence():
+    graph = build_graph(CHAIN, [firm("BUYER", kind="buyer"), firm("SENSORS", makes=["IOT"])])
+    (match,) = rank_for_request(graph, SourcingRequest("IOT", buyer_key="BUYER"))
+    assert "You need IoT devices" in explain(match, graph, "BUYER", str)
