@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from fairmatch.i18n import input_kind_label
 from fairmatch.matching.graph import supply_graph
 from fairmatch.supplychain import gap_report, nucleus_report, supplier_hubs
 from fairmatch.web.responses import safe_cell
@@ -26,16 +27,47 @@ def _categories(graph, codes, lang: str) -> str:
     return "; ".join(graph.category_name(c, lang) for c in codes)
 
 
+@dataclass(frozen=True)
+class GapLine:
+    """One chain gap as the organizer reads it, on the dashboard, the fair report and here."""
+
+    code: str
+    name: str
+    hs: str
+    relation: str  # tooling, equipment or service, in the reader's language; "" for a material
+    leads: int  # leads and FDI plants that need it
+    fdi_leads: int  # of which FDI plants
+    suppliers: int  # Vietnamese-owned makers
+    fdi_suppliers: int  # FDI plants in Vietnam that make it
+    lead_names: str
+    supplier_names: str
+
+
+def gap_lines(lang: str, limit: int | None = None) -> list[GapLine]:
+    """The chain gaps, the most wanted first: where a Vietnamese firm could replace an import."""
+    graph = supply_graph()
+    return [
+        GapLine(g.category, graph.category_name(g.category, lang), g.hs or "",
+                input_kind_label(g.relation) if g.relation != "material" else "", len(g.leads),
+                sum(graph.enterprise(k).kind == "fdi" for k in g.leads), len(g.suppliers), len(g.fdi_suppliers),
+                _names(graph, g.leads, lang), _names(graph, (*g.suppliers, *g.fdi_suppliers), lang))
+        for g in gap_report(graph)[:limit]
+    ]
+
+
 def supply_chain_reports(lang: str) -> list[Report]:
-    """Gaps first (inputs that no local supplier, or only one, makes, by how many leads want them)."""
+    """Gaps first (inputs that no Vietnamese-owned supplier, or only one, makes, by how many leads and
+    FDI plants want them)."""
     graph = supply_graph()
     gaps = Report("gaps", str(_l("Chain gaps")), [
-        str(_l("Category code")), str(_l("Category")), str(_l("Leads that need it")), str(_l("Local suppliers")),
-        str(_l("Lead enterprises")), str(_l("Suppliers")),
+        str(_l("Category code")), str(_l("HS code")), str(_l("Category")), str(_l("Input")),
+        str(_l("Leads and FDI plants that need it")), str(_l("of which FDI plants")),
+        str(_l("Vietnamese-owned suppliers")), str(_l("FDI suppliers in Vietnam")), str(_l("Lead enterprises")),
+        str(_l("Suppliers")),
     ], [
-        [g.category, graph.category_name(g.category, lang), len(g.leads), len(g.suppliers),
-         _names(graph, g.leads, lang), _names(graph, g.suppliers, lang)]
-        for g in gap_report(graph)
+        [g.code, g.hs, g.name, g.relation, g.leads, g.fdi_leads, g.suppliers, g.fdi_suppliers, g.lead_names,
+         g.supplier_names]
+        for g in gap_lines(lang)
     ])
     nuclei = Report("nuclei", str(_l("Lead enterprises as nuclei")), [
         str(_l("Key")), str(_l("Lead enterprise")), str(_l("Linked local suppliers")), str(_l("Inputs covered")),

@@ -14,10 +14,9 @@ from fairmatch.enterprises.models import Enterprise, Product
 from fairmatch.enterprises.reviews import CLAIM_WAITING, ENTERPRISE_WAITING
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
-from fairmatch.matching.graph import supply_graph
 from fairmatch.matching.models import MatchView
+from fairmatch.matching.reports import GapLine, gap_lines
 from fairmatch.meetings.models import POSITIVE_OUTCOMES, Meeting, MeetingOutcome, MeetingRequest
-from fairmatch.supplychain import gap_report
 
 BOOTH_STATUSES = ("confirmed", "pending", "held", "available", "blocked")
 DAY_STATES = ("held", "no_show", "published", "draft")
@@ -69,14 +68,6 @@ class Funnel:
 
 
 @dataclass(frozen=True)
-class GapLine:
-    category: str
-    name: str
-    leads: int
-    suppliers: int
-
-
-@dataclass(frozen=True)
 class Dashboard:
     fair: Fair
     zones: list[ZoneLine]
@@ -101,7 +92,7 @@ def dashboard(fair: Fair, lang: str) -> Dashboard:
     expire_holds()
     enterprises, claims = _verification_waiting()
     return Dashboard(fair, _zones(fair), _money(fair), enterprises, claims, _funnel(fair), _days(fair),
-                     _gaps(lang))
+                     gap_lines(lang, TOP_GAPS))
 
 
 def _status():
@@ -224,7 +215,4 @@ def _days(fair: Fair) -> list[tuple[date, dict[str, int]]]:
     return [(d, counts.get(d, {})) for d in sorted(set(every_day) | set(counts))]
 
 
-def _gaps(lang: str) -> list[GapLine]:
-    graph = supply_graph()
-    return [GapLine(g.category, graph.category_name(g.category, lang), len(g.leads), len(g.suppliers))
-            for g in gap_report(graph)[:TOP_GAPS]]
+

@@ -18,11 +18,10 @@ from fairmatch.enterprises.models import Enterprise
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
 from fairmatch.i18n import local_date, number, vnd
-from fairmatch.matching.graph import supply_graph
+from fairmatch.matching.reports import GapLine, gap_lines
 from fairmatch.meetings.models import ON_AGENDA, OUTCOME_LABELS, OUTCOMES, POSITIVE_OUTCOMES, Meeting, MeetingRequest
 from fairmatch.organizer.documents import main_sector
 from fairmatch.printing import ReportBar, ReportDocument, ReportFigure, ReportSection, report_pdf
-from fairmatch.supplychain import gap_report
 
 LEAD_KINDS = ("lead", "fdi")
 SUPPLIER_KINDS = ("supplier",)
@@ -49,14 +48,6 @@ class SupplierLink:
 
 
 @dataclass(frozen=True)
-class GapLine:
-    category: str
-    leads: int
-    suppliers: int
-    lead_names: str
-
-
-@dataclass(frozen=True)
 class FairReport:
     booths_by_sector: list[Tally]
     booths_sold: int
@@ -77,7 +68,7 @@ class FairReport:
 
 def fair_report(fair: Fair, lang: str) -> FairReport:
     """The fair's results as they stand in the database now (names and labels in `lang`)."""
-    return FairReport(**_booths(fair, lang), **_meetings(fair, lang), gaps=_gaps(lang))
+    return FairReport(**_booths(fair, lang), **_meetings(fair, lang), gaps=gap_lines(lang))
 
 
 def _label(vocabulary: dict[str, tuple[str, str]], code: str, lang: str) -> str:
@@ -145,14 +136,6 @@ def _meetings(fair: Fair, lang: str) -> dict:
     }
 
 
-def _gaps(lang: str) -> list[GapLine]:
-    """The chain gaps of the supply-chain report: inputs leads want that at most one local supplier makes."""
-    graph = supply_graph()
-    return [GapLine(graph.category_name(g.category, lang), len(g.leads), len(g.suppliers),
-                    "; ".join(graph.enterprise_name(k, lang) for k in g.leads))
-            for g in gap_report(graph)]
-
-
 def report_document(fair: Fair, lang: str) -> bytes:
     """`fair_report` as a PDF: the same figures as the report page, with bar charts."""
     report = fair_report(fair, lang)
@@ -189,11 +172,15 @@ def report_document(fair: Fair, lang: str) -> bytes:
         ),
         ReportSection(
             _("Remaining chain gaps"),
-            note=_("Inputs that lead enterprises need and at most one local supplier makes: import-substitution "
-                   "opportunities."),
-            headings=(_("Category"), _("Leads that need it"), _("Local suppliers"), _("Lead enterprises")),
-            rows=tuple((g.category, number(g.leads), number(g.suppliers), g.lead_names) for g in report.gaps),
-            col_widths=(5, 2, 2, 7), aligns=("L", "R", "R", "L"), empty=_("No chain gap: every input has suppliers."),
+            note=_("Inputs that lead enterprises and FDI plants need and at most one Vietnamese-owned supplier "
+                   "makes: where a Vietnamese firm could replace an import. The HS code pairs each with import "
+                   "figures."),
+            headings=(_("Category"), _("HS code"), _("Leads and FDI plants that need it"),
+                      _("Vietnamese-owned suppliers"), _("FDI suppliers in Vietnam"), _("Lead enterprises")),
+            rows=tuple((g.name, g.hs, number(g.leads), number(g.suppliers), number(g.fdi_suppliers), g.lead_names)
+                       for g in report.gaps),
+            col_widths=(4, 1.5, 2, 2, 2, 5), aligns=("L", "L", "R", "R", "R", "L"),
+            empty=_("No chain gap: every input has suppliers."),
         ),
     )
     document = ReportDocument(_("Fair report"), f"{fair.name(lang)} · {fair.venue(lang)}",

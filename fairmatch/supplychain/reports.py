@@ -1,8 +1,11 @@
 """What the fair's supply chains look like as a whole: gaps, nuclei and supplier hubs.
 
-A lead "wants" a category when it lists it as a need or when it is a direct input of something
-the lead makes, unless the lead makes it itself. A local supplier is a Vietnamese enterprise
-(not the lead itself) that makes the category.
+A lead (a maker of key products, or an FDI plant) "wants" a category when it lists it as a need,
+when it is a direct input of something the lead makes, or the tooling, equipment or a service it
+is made with; unless the lead makes it itself. The fair's question is where a Vietnamese firm
+can replace an import, so a local supplier is a Vietnamese-owned enterprise (registered in
+Vietnam, not an FDI plant, not the lead itself); FDI plants that make the category are counted
+apart.
 """
 
 from collections import defaultdict
@@ -11,16 +14,21 @@ from dataclasses import dataclass
 
 from fairmatch.supplychain.graph import SupplyGraph
 
-LEAD_KINDS = ("lead",)
+LEAD_KINDS = ("lead", "fdi")
 
 
 @dataclass(frozen=True, slots=True)
 class Gap:
-    """An input leads want that at most one local supplier makes: an import-substitution lead."""
+    """An input leads want that at most one Vietnamese-owned supplier makes: where a Vietnamese
+    firm could replace an import. `hs` pairs it with import figures; `relation` says whether it
+    goes into the product (`material`) or is tooling, equipment or a service."""
 
     category: str
     leads: tuple[str, ...]
     suppliers: tuple[str, ...]
+    fdi_suppliers: tuple[str, ...] = ()
+    hs: str | None = None
+    relation: str = "material"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +51,30 @@ class Hub:
 
 
 def local_makers(graph: SupplyGraph, code: str) -> list[str]:
-    """Vietnamese enterprises that make `code`, in key order."""
-    return sorted(key for key in graph.producers(code) if graph.enterprise(key).country == "VN")
+    """Vietnamese-owned enterprises that make `code`, in key order."""
+    return sorted(key for key in graph.producers(code) if _vietnamese_owned(graph, key))
+
+
+def fdi_makers(graph: SupplyGraph, code: str) -> list[str]:
+    """FDI plants in Vietnam that make `code`, in key order."""
+    return sorted(key for key in graph.producers(code) if graph.enterprise(key).kind == "fdi")
+
+
+def _vietnamese_owned(graph: SupplyGraph, key: str) -> bool:
+    enterprise = graph.enterprise(key)
+    return enterprise.country == "VN" and enterprise.kind != "fdi"
+
+
+def relation_of(graph: SupplyGraph, lead: str, code: str) -> str:
+    """How `code` serves what the lead makes: `material` unless it is only tooling, equipment or a service."""
+    kinds = {kind for made in graph.profiles[lead].offers for means, kind in graph.categories[made].means
+             if means == code}
+    materials = any(code in graph.categories[made].inputs for made in graph.profiles[lead].offers)
+    return "material" if materials or not kinds or code in graph.profiles[lead].needs else min(kinds)
 
 
 def _lead_wants(graph: SupplyGraph, lead_kinds: tuple[str, ...]) -> Iterator[tuple[str, str, list[str]]]:
-    """(lead, wanted category, its local suppliers other than the lead), in key order."""
+    """(lead, wanted category, its Vietnamese-owned suppliers other than the lead), in key order."""
     makers_of: dict[str, list[str]] = {}
     for key in sorted(graph.profiles):
         profile = graph.profiles[key]
@@ -62,14 +88,17 @@ def _lead_wants(graph: SupplyGraph, lead_kinds: tuple[str, ...]) -> Iterator[tup
 
 
 def gap_report(graph: SupplyGraph, lead_kinds: tuple[str, ...] = LEAD_KINDS, max_suppliers: int = 1) -> list[Gap]:
-    """Wanted inputs with at most `max_suppliers` local makers, the most wanted first."""
+    """Wanted inputs with at most `max_suppliers` Vietnamese-owned makers, the most wanted first."""
     leads: dict[str, list[str]] = defaultdict(list)
     suppliers: dict[str, list[str]] = {}
+    relations: dict[str, set[str]] = defaultdict(set)
     for lead, code, makers in _lead_wants(graph, lead_kinds):
         leads[code].append(lead)
         suppliers[code] = sorted(set(suppliers.get(code, [])) | set(makers))
+        relations[code].add(relation_of(graph, lead, code))
     gaps = [
-        Gap(code, tuple(leads[code]), tuple(makers))
+        Gap(code, tuple(leads[code]), tuple(makers), tuple(fdi_makers(graph, code)), graph.categories[code].hs,
+            "material" if "material" in relations[code] else min(relations[code]))
         for code, makers in suppliers.items()
         if len(makers) <= max_suppliers
     ]

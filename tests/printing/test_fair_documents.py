@@ -204,7 +204,7 @@ def test_the_report_counts_what_the_fair_produced_the_same_on_page_and_paper(app
     assert [(link.lead, link.supplier, link.outcome) for link in report.links] == [
         ("Dong Anh Engines Corporation", "Hoa Lac Precision Mechanics Co., Ltd.", "Contract signed"),
         ("Công ty TNHH Điện tử Sakura Việt Nam", "Công ty TNHH Nhựa Tân Phong", "Follow-up planned")]
-    assert [(g.category, g.leads, g.suppliers) for g in report.gaps] == [("Aluminium castings", 1, 0)]
+    assert [(g.name, g.leads, g.suppliers) for g in report.gaps] == [("Aluminium castings", 1, 0)]
 
     organizer = signed_in(app, small_fair.emails["organizer"])
     page = organizer.get("/organizer/report?lang=vi").get_data(as_text=True)

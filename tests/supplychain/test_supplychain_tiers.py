@@ -11,6 +11,7 @@ from fairmatch.supplychain import (
     SourcingRequest,
     build_graph,
     explain,
+    gap_report,
     rank_customers,
     rank_for_request,
     rank_suppliers,
@@ -126,3 +127,20 @@ def test_acronyms_keep_their_capitals_in_the_middle_of_a_sentence():
     graph = build_graph(CHAIN, [firm("BUYER", kind="buyer"), firm("SENSORS", makes=["IOT"])])
     (match,) = rank_for_request(graph, SourcingRequest("IOT", buyer_key="BUYER"))
     assert "You need IoT devices" in explain(match, graph, "BUYER", str)
+
+
+def test_the_gap_report_answers_where_a_vietnamese_firm_can_replace_an_import():
+    chain = (*CHAIN[:2], Category("SHOCK", "automotive-motorcycle", ("TUBE",), "Giảm xóc", "Shock absorbers",
+                                  hs="871410"), *CHAIN[3:])
+    graph = build_graph(chain, [
+        firm("HONDA_VN", makes=["MOTO"], kind="fdi"),  # an FDI plant's needs count too
+        firm("FRAMER", makes=["FRAME"], kind="lead"),
+        firm("FDI_SHOCKS", makes=["SHOCK"], kind="fdi"),  # made here, but not by a Vietnamese-owned firm
+        firm("VN_FRAMES", makes=["FRAME"]),
+    ])
+    gaps = {gap.category: gap for gap in gap_report(graph)}
+    shock = gaps["SHOCK"]
+    assert (shock.leads, shock.suppliers, shock.fdi_suppliers, shock.hs) == (("HONDA_VN",), (), ("FDI_SHOCKS",),
+                                                                             "871410")
+    assert gaps["DIE"].relation == "tooling" and gaps["COATING"].relation == "service"
+    assert "FRAME" not in gaps  # a Vietnamese-owned frame maker serves the FDI plant
