@@ -3,13 +3,17 @@
 An `Allocator` hands out product categories so that the fair is matchable: lead enterprises make
 final products, suppliers cover the inputs of those products first, and every category has a cap
 on local makers (four per 300 enterprises). Some inputs are deliberately scarce (one local maker)
-and some are chain gaps (none), as in Hanoi's real supply chains.
+and some are chain gaps (none), as in Hanoi's real supply chains. One firm's products share one
+trade (a paint maker makes paints, a brewery beer), so its name never contradicts them; a firm
+needs only what goes directly into, or is used to make, what it makes; and every end product a
+lead makes has buyers (dealers, distributors, hospital and pharmacy chains, exporters).
 """
 
 import math
 import random
 from collections import Counter
 
+from fairmatch.demo.names import trades_for
 from fairmatch.demo.taxonomy import Category, Taxonomy
 
 CHAIN_GAPS = frozenset(
@@ -146,6 +150,8 @@ class Allocator:
         self._inputs = self._by_family([c for c in taxonomy.inputs if c.code not in CHAIN_GAPS])
         self._coverage: list[Category] = []
         self._bom: set[str] = set()
+        self.buyers: Counter[str] = Counter()
+        self._unbought: list[str] = []
 
     @staticmethod
     def _by_family(categories) -> dict[str, list[Category]]:
@@ -181,6 +187,12 @@ class Allocator:
     def _count(self, weights: tuple[int, ...]) -> int:
         return self.rng.choices(range(1, len(weights) + 1), weights)[0]
 
+    def _one_trade(self, first: Category, pool: list[Category], count: int) -> list[Category]:
+        """`first` and up to `count - 1` more of `pool` in the same trade, for one firm to make."""
+        trade = trades_for(first.code)
+        same = [c for c in pool if c is not first and trades_for(c.code) == trade]
+        return [first, *self._pick(same, count - 1)]
+
     def _record(self, products: list[Category]) -> list[Category]:
         for category in products:
             self.makers[category.code] += 1
@@ -190,20 +202,20 @@ class Allocator:
         """1–4 final products of one family, as a lead enterprise makes."""
         family = self._family(LEAD_FAMILIES, self._finals)
         pool = self._finals[family]
-        products = self._pick(pool, self._count((35, 35, 20, 10))) or [self.rng.choice(pool)]
-        return self._record(products)
+        first = (self._pick(pool, 1) or [self.rng.choice(pool)])[0]
+        return self._record(self._one_trade(first, pool, self._count((35, 35, 20, 10))))
 
     def fdi_products(self) -> list[Category]:
         """1–3 products of one family: components or finished goods of a foreign-invested plant."""
         family = self._family(FDI_FAMILIES, self._fdi_makeable)
         pool = self._fdi_makeable[family]
-        products = self._pick(pool, self._count((45, 35, 20))) or [self.rng.choice(pool)]
-        return self._record(products)
+        first = (self._pick(pool, 1) or [self.rng.choice(pool)])[0]
+        return self._record(self._one_trade(first, pool, self._count((45, 35, 20))))
 
     def plan_supplier_coverage(self, lead_products: list[Category]) -> None:
         """Queue the inputs of the leads' products so that suppliers cover them first."""
         for category in lead_products:
-            self._bom |= self.taxonomy.upstream(category.code)
+            self._bom |= self.taxonomy.upstream(category.code) | {code for code, _ in category.means}
         supplier_codes = {c.code for pool in self._inputs.values() for c in pool}
         bom = sorted(self._bom & supplier_codes)
         self.rng.shuffle(bom)
@@ -224,7 +236,9 @@ class Allocator:
             found = self._pick(self._inputs[family], 1, prefer_bom=True)
             primary = found[0] if found else self.rng.choice(self._inputs[family])
         self.makers[primary.code] += 1
-        siblings = [c for c in self._inputs.get(primary.family, ()) if c is not primary]
+        trade = trades_for(primary.code)
+        siblings = [c for c in self._inputs.get(primary.family, ())
+                    if c is not primary and trades_for(c.code) == trade]
         extra = self._pick(siblings, self._count((30, 35, 25, 10)) - 1, prefer_bom=True)
         return [primary, *self._record(extra)]
 
@@ -242,22 +256,40 @@ class Allocator:
         """1–2 products of a cooperative, a technology spin-off or a small maker-trader."""
         family = self._family(OTHER_FAMILIES, self._makeable)
         pool = self._makeable[family]
-        products = self._pick(pool, self._count((60, 40))) or [self.rng.choice(pool)]
-        return self._record(products)
+        first = (self._pick(pool, 1) or [self.rng.choice(pool)])[0]
+        return self._record(self._one_trade(first, pool, self._count((60, 40))))
 
     def maker_needs(self, products: list[Category]) -> list[Category]:
-        """1–4 categories that go into these products: mostly direct inputs, some further up."""
+        """1–4 categories that go directly into these products or are used to make them (tooling,
+        equipment, services); never a material further up the chain."""
         made = {c.code for c in products}
-        direct = {code for c in products for code in c.inputs} - made
-        further = {code for c in products for code in self.taxonomy.upstream(c.code)} - direct - made
-        codes = sorted(direct) + sorted(further)
-        weights = [4.0 if code in direct else 1.0 for code in codes]
+        codes = sorted({code for c in products for code in c.direct_inputs} - made)
+        # What goes into the product in a known quantity is what a buyer plans and states first.
+        weights = [3.0 if any(code in c.per_unit for c in products) else 1.0 for code in codes]
         chosen = weighted_sample(self.rng, codes, weights, self._count((20, 35, 30, 15)))
         return [self.taxonomy.by_code[code] for code in chosen]
 
+    def plan_buyers(self, finals: list[Category]) -> None:
+        """Queue the end products the leads and FDI plants make, so that buyers cover each first."""
+        self._unbought = sorted({c.code for c in finals if c.final})
+        self.rng.shuffle(self._unbought)
+
     def buyer_needs(self) -> list[Category]:
-        """1–4 categories a buyer sources, mostly ones that local enterprises make."""
-        family = self._family(BUYER_FAMILIES, self._makeable)
-        candidates = self._products[family]
-        weights = [3.0 if self.makers[c.code] else 0.5 for c in candidates]
-        return weighted_sample(self.rng, candidates, weights, self._count((35, 35, 20, 10)))
+        """1–4 categories a buyer sources: an end product nobody buys yet if any (a dealer, a
+        distributor, a hospital chain), then more of the same trade that local enterprises make."""
+        while self._unbought and self.buyers[self._unbought[-1]]:
+            self._unbought.pop()
+        if self._unbought:
+            first = self.taxonomy.by_code[self._unbought.pop()]
+        else:
+            family = self._family(BUYER_FAMILIES, self._makeable)
+            candidates = self._products[family]
+            weights = [3.0 if self.makers[c.code] else 0.5 for c in candidates]
+            first = weighted_sample(self.rng, candidates, weights, 1)[0]
+        trade = trades_for(first.code)
+        same = [c for c in self._products[first.family] if c is not first and trades_for(c.code) == trade]
+        weights = [3.0 if self.makers[c.code] else 0.5 for c in same]
+        chosen = [first, *weighted_sample(self.rng, same, weights, self._count((35, 35, 20, 10)) - 1)]
+        for category in chosen:
+            self.buyers[category.code] += 1
+        return chosen

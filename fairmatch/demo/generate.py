@@ -124,6 +124,8 @@ class _FairBuilder:
         lead_products = [self.taxonomy.by_code[p["category"]] for lead in leads for p in lead["products"]]
         self.allocator.plan_supplier_coverage(lead_products)
         fdis = [self._fdi() for _ in range(self.counts["fdi"])]
+        made = [self.taxonomy.by_code[p["category"]] for firm in (*leads, *fdis) for p in firm["products"]]
+        self.allocator.plan_buyers(made)
         suppliers = self._suppliers(self.counts["supplier"])
         others = [self._other() for _ in range(self.counts["other"])]
         buyers = [self._buyer() for _ in range(self.counts["buyer"])]
@@ -195,7 +197,16 @@ class _FairBuilder:
                     return entries
         return entries
 
-    def _needs(self, needs: list[Category], customer, size: float, country: str = "VN") -> list[dict]:
+    def _made(self, categories: list[Category], products: list[dict]) -> list[Category]:
+        """The categories that got a product entry (a firm lists four products at most); the
+        others are given back to the allocator."""
+        made = {p["category"] for p in products}
+        self.allocator.forget([c for c in categories if c.code not in made])
+        return [c for c in categories if c.code in made]
+
+    def _needs(self, needs: list[Category], customer, size: float, country: str = "VN",
+               made: list[dict] | None = None) -> list[dict]:
+        """Needs with notes; a maker's volumes come from its own output (`made`, its product entries)."""
         foreign = country != "VN"
         return [
             profiles.need_entry(
@@ -205,6 +216,7 @@ class _FairBuilder:
                 size,
                 prose.need_notes(self.rng, need, customer or [need], foreign),
                 country,
+                None if made is None else profiles.volume_used(self.taxonomy, need, made),
             )
             for need in needs
         ]
@@ -221,6 +233,7 @@ class _FairBuilder:
         employees = int(round(_log_uniform(rng, 250, 3500), -1))
         size = self._size(employees)
         products = self._products(categories, size, recognise=True)
+        categories = self._made(categories, products)
         needs = self.allocator.maker_needs(categories)
         recognised = next(
             ((p["name_vi"], p["name_en"]), p["recognized_key_product"]["year"])
@@ -239,7 +252,7 @@ class _FairBuilder:
             certifications=profiles.held_certifications(rng, self.taxonomy, categories, "lead", False),
             export_markets=self._markets(0, 4),
             products=products,
-            needs=self._needs(needs, categories, size),
+            needs=self._needs(needs, categories, size, made=products),
         )
         return enterprise
 
@@ -251,6 +264,8 @@ class _FairBuilder:
         name = self.names.fdi(country, categories[0].code)
         founded, employees = rng.randint(1995, 2022), int(round(_log_uniform(rng, 150, 6000), -1))
         size = self._size(employees)
+        products = self._products(categories, size)
+        categories = self._made(categories, products)
         needs = self.allocator.maker_needs(categories)
         brand = self.names.foreign_brand(name)
         vi, en = prose.fdi_description(rng, categories, needs, founded, country, brand)
@@ -264,8 +279,8 @@ class _FairBuilder:
             description_en=en,
             certifications=profiles.held_certifications(rng, self.taxonomy, categories, "fdi", False),
             export_markets=self._markets(1, 4, first=country),
-            products=self._products(categories, size),
-            needs=self._needs(needs, categories, size),
+            products=products,
+            needs=self._needs(needs, categories, size, made=products),
         )
         return enterprise
 
@@ -315,7 +330,8 @@ class _FairBuilder:
 
     def _customer_sectors(self, categories: list[Category]) -> list[str]:
         own = {c.sector for c in categories}
-        users = Counter(self.taxonomy.by_code[user].sector for c in categories for user in self.taxonomy.users[c.code])
+        users = Counter(self.taxonomy.by_code[user].sector for c in categories
+                        for user in (*self.taxonomy.users[c.code], *self.taxonomy.used_with[c.code]))
         return [sector for sector, _ in users.most_common() if sector not in own][:2]
 
     def _other(self) -> dict:

@@ -234,74 +234,41 @@ BRAND_STYLE = {
     "CN": "ZH",
 }
 
-TRADES = {
-    "ELEC": (
-        ("Thiết bị Điện", "Electrical Equipment"),
-        ("Điện cơ", "Electromechanical"),
-        ("Kỹ thuật Điện", "Electrical Engineering"),
-    ),
-    "ELX": (
-        ("Điện tử", "Electronics"),
-        ("Linh kiện Điện tử", "Electronic Components"),
-        ("Công nghệ Điện tử", "Electronic Technology"),
-    ),
-    "IT": (
-        ("Công nghệ", "Technology"),
-        ("Phần mềm", "Software"),
-        ("Viễn thông", "Telecom"),
-        ("Giải pháp Số", "Digital Solutions"),
-    ),
-    "MECH": (
-        ("Cơ khí Chính xác", "Precision Mechanics"),
-        ("Cơ khí", "Mechanical"),
-        ("Chế tạo Máy", "Machinery"),
-        ("Kỹ thuật Cơ khí", "Mechanical Engineering"),
-    ),
-    "MOULD": (
-        ("Khuôn mẫu", "Mould and Die"),
-        ("Khuôn mẫu Chính xác", "Precision Mould"),
-        ("Cơ khí Khuôn mẫu", "Tooling"),
-    ),
-    "CAST": (("Đúc", "Foundry"), ("Đúc Kim loại", "Metal Casting"), ("Đúc và Rèn", "Casting and Forging")),
-    "FORG": (("Rèn Dập", "Forging"), ("Đúc và Rèn", "Casting and Forging")),
-    "SURF": (("Xử lý Bề mặt", "Surface Treatment"), ("Xi mạ", "Plating")),
-    "MAT": (("Kim khí", "Metals"), ("Thép", "Steel"), ("Vật liệu Kim loại", "Metal Materials")),
-    "AUTO": (
-        ("Phụ tùng Ô tô", "Auto Parts"),
-        ("Cơ khí Ô tô", "Automotive Engineering"),
-        ("Công nghiệp Ô tô", "Automotive Industries"),
-    ),
-    "ENER": (("Năng lượng", "Energy"), ("Năng lượng Tái tạo", "Renewable Energy"), ("Năng lượng Xanh", "Green Energy")),
-    "AGRI": (
-        ("Máy Nông nghiệp", "Agricultural Machinery"),
-        ("Cơ khí Nông nghiệp", "Agri-Machinery"),
-        ("Cơ giới Nông nghiệp", "Farm Mechanisation"),
-    ),
-    "FOOD": (("Thực phẩm", "Foods"), ("Chế biến Nông sản", "Agro-Processing"), ("Nông sản Thực phẩm", "Agrifood")),
-    "BIO": (("Công nghệ Sinh học", "Biotechnology"), ("Sinh học", "Bio"), ("Vi sinh", "Microbial")),
-    "PHAR": (("Dược phẩm", "Pharmaceutical"), ("Dược", "Pharma")),
-    "MED": (("Thiết bị Y tế", "Medical Devices"), ("Vật tư Y tế", "Medical Supplies")),
-    "CHEM": (("Hóa chất", "Chemicals"), ("Hóa chất Công nghiệp", "Industrial Chemicals")),
-    "PLAS": (
-        ("Nhựa", "Plastics"),
-        ("Nhựa Kỹ thuật", "Engineering Plastics"),
-        ("Nhựa Công nghiệp", "Industrial Plastics"),
-    ),
-    "RUB": (("Cao su", "Rubber"), ("Cao su Kỹ thuật", "Technical Rubber")),
-    "TEX": (("Dệt may", "Textile and Garment"), ("May", "Garment"), ("May mặc", "Apparel")),
-    "PACK": (
-        ("Bao bì", "Packaging"),
-        ("Bao bì và In", "Packaging and Printing"),
-        ("Bao bì Công nghiệp", "Industrial Packaging"),
-    ),
-    "AUTOM": (
-        ("Tự động hóa", "Automation"),
-        ("Kỹ thuật Tự động hóa", "Automation Engineering"),
-        ("Robot và Tự động hóa", "Robotics and Automation"),
-    ),
-    "ADV": (("Vật liệu Mới", "Advanced Materials"), ("Vật liệu Kỹ thuật", "Engineered Materials")),
+GROUP_TRADES = {
+    "ELEC.POWER_EQUIPMENT": (("Thiết bị Điện", "Electrical Equipment"), ("Điện cơ", "Electromechanical")),
+    "ELX.ELECTRONICS": (("Điện tử", "Electronics"), ("Linh kiện Điện tử", "Electronic Components")),
+    "IT.ICT": (("Điện tử Viễn thông", "Electronics and Telecom"), ("Thiết bị Công nghệ", "Technology Devices")),
+    "IT.SERVICES": (("Công nghệ Thông tin", "IT"), ("Phần mềm", "Software"), ("Giải pháp Số", "Digital Solutions")),
+    "MECH.MECHANICAL": (("Cơ khí", "Mechanical"), ("Cơ khí Chính xác", "Precision Mechanics"),
+                        ("Chế tạo Máy", "Machinery")),
+    "MOULD.MOULDS_DIES": (("Khuôn mẫu", "Mould and Die"), ("Khuôn mẫu Chính xác", "Precision Moulds")),
+    "CAST.METAL_FORMING": (("Đúc", "Foundry"), ("Đúc Kim loại", "Metal Casting"),
+                           ("Đúc và Rèn", "Casting and Forging")),
+    "SURF.SURFACE_TREATMENT": (("Xử lý Bề mặt", "Surface Treatment"), ("Xi mạ", "Plating")),
+    "MAT.METALS": (("Thép", "Steel"), ("Kim khí", "Metals")),
+    "MAT.NONFERROUS": (("Kim loại màu", "Non-Ferrous Metals"), ("Kim khí", "Metals")),
+    "AUTO.VEHICLES": (("Ô tô", "Automotive"), ("Công nghiệp Ô tô", "Motor Industries")),
+    "AUTO.COMPONENTS": (("Phụ tùng Ô tô Xe máy", "Auto Parts"), ("Linh kiện Xe máy", "Motorcycle Parts")),
+    "ENER.ENERGY": (("Năng lượng", "Energy"), ("Năng lượng Tái tạo", "Renewable Energy"),
+                    ("Năng lượng Xanh", "Green Energy")),
+    "AGRI.MACHINERY": (("Máy Nông nghiệp", "Agricultural Machinery"), ("Cơ khí Nông nghiệp", "Agro-Machinery")),
+    "FOOD.PRODUCTS": (("Thực phẩm", "Foods"), ("Chế biến Thực phẩm", "Food Processing")),
+    "FOOD.DRINKS": (("Đồ uống", "Beverages"), ("Bia và Nước giải khát", "Beer and Beverages")),
+    "FOOD.AGRI_RAW": (("Nông sản", "Agricultural Products"), ("Chế biến Nông sản", "Agro-Processing")),
+    "BIO.BIOTECH": (("Công nghệ Sinh học", "Biotechnology"), ("Sinh học", "Bio"), ("Vi sinh", "Microbial")),
+    "PHAR.PHARMA": (("Dược phẩm", "Pharmaceutical"), ("Dược", "Pharma")),
+    "MED.DEVICES": (("Thiết bị Y tế", "Medical Devices"), ("Vật tư Y tế", "Medical Supplies")),
+    "CHEM.CHEMICALS": (("Hóa chất", "Chemicals"), ("Hóa chất Công nghiệp", "Industrial Chemicals")),
+    "PLAS.PLASTICS": (("Nhựa", "Plastics"), ("Nhựa Kỹ thuật", "Engineering Plastics")),
+    "RUB.RUBBER": (("Cao su", "Rubber"), ("Cao su Kỹ thuật", "Technical Rubber")),
+    "TEX.TEXTILES": (("Dệt may", "Textile and Garment"), ("Dệt", "Textile")),
+    "TEX.TRIMS": (("Phụ liệu May", "Garment Accessories"),),
+    "TEX.FOOTWEAR_LEATHER": (("Da giày", "Leather and Footwear"), ("Giày da", "Footwear")),
+    "PACK.PACKAGING": (("Bao bì", "Packaging"), ("Bao bì Công nghiệp", "Industrial Packaging")),
+    "AUTOM.AUTOMATION": (("Tự động hóa", "Automation"), ("Robot và Tự động hóa", "Robotics and Automation")),
+    "ADV.MATERIALS": (("Vật liệu Mới", "Advanced Materials"), ("Vật liệu Kỹ thuật", "Engineered Materials")),
 }
-"""Category family → (Vietnamese, English) trade words that fit a company name."""
+"""Taxonomy group → (Vietnamese, English) trade words that fit a company name."""
 
 _IT_HARDWARE = (("Điện tử", "Electronics"), ("Thiết bị Viễn thông", "Telecom Equipment"))
 
@@ -328,7 +295,8 @@ TRADES_BY_CODE = {
     "AUTO.E_SCOOTER": (("Xe điện", "Electric Vehicles"),),
     "AUTO.EV_BUS": (("Ô tô Điện", "Electric Vehicles"),),
     "FOOD.DAIRY": (("Sữa", "Dairy"),),
-    "FOOD.BEVERAGES": (("Bia và Nước giải khát", "Beverages"), ("Đồ uống", "Drinks")),
+    "FOOD.BEER": (("Bia", "Brewery"), ("Bia và Nước giải khát", "Beer and Beverages")),
+    "FOOD.SOFT_DRINKS": (("Nước giải khát", "Beverages"), ("Đồ uống", "Drinks")),
     "FOOD.TEA": (("Chè", "Tea"),),
     "FOOD.ANIMAL_FEED": (("Thức ăn Chăn nuôi", "Feed"),),
     "FOOD.CONFECTIONERY": (("Bánh kẹo", "Confectionery"),),
@@ -345,10 +313,14 @@ TRADES_BY_CODE = {
     "TEX.LABELS": (("Phụ liệu May", "Garment Accessories"), ("Nhãn mác", "Label")),
     "TEX.BUTTONS": (("Phụ liệu May", "Garment Accessories"),),
     "TEX.SEWING_THREAD": (("Chỉ may", "Thread"),),
-    "RUB.TYRES": (("Cao su", "Rubber"), ("Săm lốp", "Tyre")),
+    "RUB.MOTO_TYRE": (("Săm lốp", "Tyre"), ("Cao su", "Rubber")),
+    "RUB.CAR_TYRE": (("Săm lốp", "Tyre"),),
+    "RUB.TRUCK_TYRE": (("Săm lốp", "Tyre"),),
+    "RUB.INNER_TUBE": (("Săm lốp", "Tyre"), ("Cao su", "Rubber")),
+    "TEX.GARMENTS": (("May mặc", "Apparel"), ("May", "Garment")),
     "ADV.COMPOSITE": (("Composite", "Composites"),),
 }
-"""Trade words for an enterprise whose main product is in this category (beats `TRADES`)."""
+"""Trade words for an enterprise whose main product is in this category (beats `GROUP_TRADES`)."""
 
 DOMESTIC_FORMS = (("Công ty CP", "JSC"), ("Công ty TNHH", "Co., Ltd."), ("Công ty TNHH MTV", "One Member Co., Ltd."))
 LEAD_FORMS = (*DOMESTIC_FORMS[:2], ("Tổng công ty", "Corporation"))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from fairmatch.common.text import strip_accents
 from fairmatch.demo import name_parts as parts
+from fairmatch.demo.taxonomy import load_taxonomy
 from fairmatch.demo.text import slugify
 
 _ATTEMPTS = 80
@@ -57,8 +58,9 @@ _FOREIGN_BRANDS = _foreign_brands()
 
 
 def trades_for(code: str) -> tuple[tuple[str, str], ...]:
-    """The (Vietnamese, English) trade words that suit a maker of this category."""
-    return parts.TRADES_BY_CODE.get(code) or parts.TRADES[code.split(".", 1)[0]]
+    """The (Vietnamese, English) trade words that suit a maker of this category: its own, or its
+    group's (a tyre-cord weaver is a textile firm, never an apparel one)."""
+    return parts.TRADES_BY_CODE.get(code) or parts.GROUP_TRADES[load_taxonomy().by_code[code].parent]
 
 
 class NameBook:

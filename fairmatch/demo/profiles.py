@@ -1,8 +1,9 @@
 """Products, needs, quantities and certifications of demo enterprises.
 
-Certifications follow what customers downstream demand: IATF 16949 where parts end up in
-vehicles, ISO 15378 for pharmaceutical packaging, ISO 13485 for medical devices, GMP for drugs,
-HACCP / ISO 22000 / FSSC 22000 for food, ISO/IEC 27001 for IT services.
+Certifications come from the maker's own industry (the taxonomy's hint per category): IATF 16949
+for automotive parts, ISO 15378 for primary packaging of medicines, ISO 13485 for medical
+devices, GMP for drugs, HACCP / ISO 22000 / FSSC 22000 for food, ISO/IEC 27001 for IT services.
+A customer asks its suppliers for its own industry's quality system where they hold one.
 """
 
 import datetime
@@ -10,9 +11,10 @@ import math
 import random
 
 from fairmatch.demo.taxonomy import Category, Taxonomy
+from fairmatch.supplychain.certifications import CHAIN_CERTIFICATIONS
 
-FOOD_CERTIFICATIONS = ("HACCP", "ISO 22000", "FSSC 22000")
-PRIMARY_DRUG_PACKAGING = frozenset({"PACK.BLISTER_FOIL", "PACK.GLASS_VIAL"})
+PRIMARY_DRUG_PACKAGING = frozenset({"PACK.BLISTER_FOIL", "PACK.BLISTER_FILM", "PACK.GLASS_VIAL", "PACK.RUBBER_STOPPER",
+                                    "PACK.ALU_SEAL"})
 """Packaging in direct contact with medicines, the scope of ISO 15378."""
 _MARKS = frozenset({"CE", "UL", "RoHS"})
 _VALID_FROM, _VALID_DAYS = datetime.date(2026, 11, 1), 790
@@ -32,104 +34,58 @@ def quantity(value: float, unit: str) -> dict:
     return {"value": nice_number(value), "unit": unit}
 
 
-class Context:
-    """What a category is used for, seen from the families and sectors around it."""
-
-    def __init__(self, taxonomy: Taxonomy, codes: list[str]):
-        self.families: set[str] = set()
-        self.sectors: set[str] = set()
-        for code in codes:
-            families, sectors = taxonomy.uses(code)
-            self.families |= families
-            self.sectors |= sectors
-
-    @property
-    def automotive(self) -> bool:
-        return "automotive-motorcycle" in self.sectors
-
-    @property
-    def food(self) -> bool:
-        return "FOOD" in self.families
-
-    @property
-    def medical(self) -> bool:
-        return "MED" in self.families
-
-    @property
-    def drugs(self) -> bool:
-        return bool({"PHAR", "BIO"} & self.families) and "pharma" in self.sectors
-
-
-def is_it_service(category: Category) -> bool:
-    """Software, cloud and SCADA/MES services: what ISO/IEC 27001 is about."""
-    return category.service and category.family in ("IT", "AUTOM")
+def quantity_at_most(value: float, unit: str) -> dict:
+    """A round quantity that never exceeds `value` (two significant digits, rounded down)."""
+    step = 10.0 ** (math.floor(math.log10(value)) - 1)
+    rounded = math.floor(value / step) * step
+    return {"value": int(rounded) if rounded >= 10 else round(rounded, 6), "unit": unit}
 
 
 def required_certifications(
     rng: random.Random, need: Category, customer: list[Category], country: str = "VN"
 ) -> list[str]:
-    """What a customer making `customer` products asks of a supplier of `need`."""
-    families = {c.family for c in customer} | {need.family}
-    sectors = {c.sector for c in customer} | {need.sector}
-    if need.family == "PHAR":
-        required = [rng.choice(("GMP-WHO", "GMP-WHO", "EU-GMP"))]
-    elif need.code in PRIMARY_DRUG_PACKAGING and {"PHAR", "BIO"} & families:
-        required = ["ISO 15378"]
-    elif "MED" in families:
-        required = ["ISO 13485"]
-    elif "automotive-motorcycle" in sectors:
-        required = ["IATF 16949"]
-    elif "FOOD" in families or (need.family == "PACK" and "agri-food-processing" in sectors):
-        required = [rng.choice(FOOD_CERTIFICATIONS)]
-    elif is_it_service(need):
-        required = ["ISO/IEC 27001"]
+    """What a customer making `customer` products asks of a supplier of `need`: its own industry's
+    quality system when makers of `need` hold it (IATF 16949 for a motorcycle maker's parts, GMP
+    for a drug maker's ingredients, ISO 15378 for its vials), else ISO 9001 where that is usual."""
+    chain = frozenset().union(*(CHAIN_CERTIFICATIONS.get(c.sector, frozenset()) for c in customer))
+    held = need.certifications
+    relevant = [name for name in held if name in chain]
+    if relevant:
+        required = [relevant[0] if len(relevant) == 1 or rng.random() < 0.7 else rng.choice(relevant)]
     else:
-        required = ["ISO 9001"]
-    if need.family in ("ELX", "ELEC") and country in ("DE", "FR") and rng.random() < 0.6:
-        required.append(rng.choice(("RoHS", "CE")))
-    elif need.family == "ELEC" and country == "US" and rng.random() < 0.6:
-        required.append("UL")
-    elif rng.random() < 0.15:
+        required = ["ISO 9001"] if "ISO 9001" in held else []
+    marks = [name for name in held if name in _MARKS]
+    if marks and country in ("FR", "JP", "KR") and rng.random() < 0.4:
+        required.append(rng.choice(marks))
+    elif "ISO 14001" in held and rng.random() < 0.15:
         required.append("ISO 14001")
     return required
+
+
+# How likely a maker holds a certificate its industry expects, by kind of firm: (lead, FDI, other).
+_QUALITY_CHANCE = (1.0, 0.95, 0.8)
+_CHANCES = {
+    "ISO 14001": (0.35, 0.7, 0.25),
+    "ISO 45001": (0.12, 0.4, 0.08),
+    "ISO 50001": (0.12, 0.05, 0.02),
+    "EU-GMP": (0.25, 0.4, 0.1),
+    "CE": (0.35, 0.5, 0.1),
+    "UL": (0.12, 0.2, 0.05),
+    "RoHS": (0.4, 0.6, 0.25),
+}
 
 
 def held_certifications(
     rng: random.Random, taxonomy: Taxonomy, products: list[Category], kind: str, household: bool
 ) -> list:
-    """Certificates a maker holds, fitting its products' customers; some with an expiry date."""
+    """Certificates a maker holds: those its products' industry expects (the taxonomy's hint),
+    the quality systems nearly always, environmental and market marks less often; some with an
+    expiry date."""
     if household:
         return ["ISO 9001"] if rng.random() < 0.15 else []
-    context = Context(taxonomy, [c.code for c in products])
-    families = {c.family for c in products}
-    strong = kind in ("lead", "fdi")
-    # A drug maker cannot operate without GMP, nor a device maker sell without ISO 13485.
-    chances = {
-        "ISO 9001": 1.0 if kind == "lead" else 0.95 if strong else 0.82,
-        "ISO 14001": 0.7 if kind == "fdi" else 0.35,
-        "ISO 45001": 0.4 if kind == "fdi" else 0.12,
-        "ISO 50001": 0.12 if kind == "lead" else 0.03,
-    }
-    if "PHAR" in families:
-        chances["GMP-WHO"] = 1.0
-        chances["EU-GMP"] = 0.25
-    if "MED" in families:
-        chances["ISO 13485"] = 1.0 if strong else 0.85
-    elif context.medical:
-        chances["ISO 13485"] = 0.3
-    if {c.code for c in products} & PRIMARY_DRUG_PACKAGING and context.drugs:
-        chances["ISO 15378"] = 0.6
-    if context.automotive:
-        chances["IATF 16949"] = 0.9 if strong and "AUTO" in families else 0.45
-    if context.food and families & {"FOOD", "PACK", "BIO"}:
-        chances[rng.choice(FOOD_CERTIFICATIONS)] = 0.75
-    if any(is_it_service(c) for c in products):
-        chances["ISO/IEC 27001"] = 0.7
-    if families & {"ELX", "ELEC", "IT", "AUTOM"}:
-        chances["RoHS"] = 0.4
-        chances["CE"] = 0.35 if strong else 0.1
-        chances["UL"] = 0.12
-    held = [name for name, chance in chances.items() if rng.random() < chance]
+    column = {"lead": 0, "fdi": 1}.get(kind, 2)
+    typical = dict.fromkeys(name for category in products for name in category.certifications)
+    held = [name for name in typical if rng.random() < _CHANCES.get(name, _QUALITY_CHANCE)[column]]
     return [_with_expiry(rng, name) for name in held]
 
 
@@ -160,7 +116,7 @@ def product_entry(
         "name_vi": name[0],
         "name_en": name[1],
         "category": category.code,
-        "hs_code": category.hs_code,
+        "hs_code": category.hs,
         "annual_capacity": quantity(capacity, category.unit),
         "min_order": quantity(capacity * rng.choice((0.0005, 0.001, 0.002, 0.005, 0.01)), category.unit),
     }
@@ -169,13 +125,35 @@ def product_entry(
     return {key: value for key, value in entry.items() if value is not None}
 
 
-def need_entry(
-    rng: random.Random, need: Category, customer: list[Category], size: float, notes: str, country: str
-) -> dict:
-    """One `needs[]` entry: the category, certifications asked for, yearly volume and notes."""
-    return {
+def volume_used(taxonomy: Taxonomy, need: Category, made: list[dict]) -> dict | None:
+    """How much of `need` a maker's stated output uses a year, from the taxonomy's per-unit
+    quantities; None when no product states it (a tooling, equipment or service need, or a
+    material of unknown share)."""
+    total, unit = 0.0, None
+    for product in made:
+        per_unit = taxonomy.by_code[product["category"]].per_unit.get(need.code)
+        if per_unit is None or product["annual_capacity"]["unit"] != taxonomy.by_code[product["category"]].unit:
+            continue
+        total += product["annual_capacity"]["value"] * per_unit[0]
+        unit = per_unit[1]
+    return {"value": total, "unit": unit} if unit else None
+
+
+def need_entry(rng: random.Random, need: Category, customer: list[Category], size: float, notes: str, country: str,
+               used: dict | None = None) -> dict:
+    """One `needs[]` entry: the category, certifications asked for, yearly volume and notes. A
+    maker (`used` known or not: `customer` lists what it makes) asks for a share of what its own
+    output uses, or states no volume when that is unknown; a trader sizes to its own scale."""
+    if used is not None:
+        volume = quantity_at_most(used["value"] * rng.uniform(0.3, 0.9), used["unit"])
+    elif need.service or customer != [need]:
+        volume = None
+    else:
+        volume = quantity(need.scale * size * rng.uniform(0.05, 0.4), need.unit)
+    entry = {
         "category": need.code,
         "required_certifications": required_certifications(rng, need, customer, country),
-        "annual_volume": quantity(need.scale * size * rng.uniform(0.05, 0.4), need.unit),
+        "annual_volume": volume,
         "notes": notes,
     }
+    return {key: value for key, value in entry.items() if value is not None}

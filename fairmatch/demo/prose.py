@@ -28,6 +28,7 @@ SECTOR_PHRASES = {
     "packaging": ("bao bì", "packaging"),
     "automation": ("tự động hóa", "automation"),
     "advanced-materials": ("vật liệu mới", "advanced-materials"),
+    "other": ("công nghiệp khác", "other industrial"),
 }
 """Sector → short phrases that read well inside a sentence, and inside a list joined by "and"."""
 

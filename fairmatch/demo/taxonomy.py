@@ -1,8 +1,10 @@
-"""The demo fair's supply-chain taxonomy: categories, bills of materials and generator hints.
+"""The demo fair's supply-chain taxonomy: categories, typed and quantified bills of materials,
+and generator hints.
 
-The data lives in `taxonomy.json`; besides the exchange fields each category carries hints for
-the generator (HS code, unit, typical yearly output, whether lead enterprises make it, product
-names), which never reach the exchange document.
+The data lives in `taxonomy.json` (`docs/taxonomy.md` tells its chains and sources); besides the
+exchange fields (code, names, sector, parent, HS code, inputs) each category carries hints for
+the generator (unit, typical yearly output, whether lead enterprises make it, product names,
+the certificates its makers hold), which never reach the exchange document.
 """
 
 import json
@@ -11,6 +13,7 @@ from functools import cache
 from graphlib import TopologicalSorter
 from importlib import resources
 
+from fairmatch.common.exchange_validation import input_links
 from fairmatch.demo.text import nfc
 
 
@@ -24,32 +27,52 @@ class Category:
     sector: str
     parent: str | None
     inputs: tuple[str, ...]
-    hs_code: str | None = None
+    """The materials it is made from: its bill of materials."""
+    hs: str | None = None
     unit: str = "units"
     scale: int = 1000
     final: bool = False
     variants: tuple[tuple[str, str], ...] = ()
+    per_unit: dict[str, tuple[float, str]] = field(default_factory=dict)
+    """How much of some materials goes into one unit: code → (value, unit)."""
+    means: tuple[tuple[str, str], ...] = ()
+    """The tooling, equipment and services it is made with: (code, kind)."""
+    certifications: tuple[str, ...] = ()
+    """The certificates a maker of this category holds, as its industry expects."""
     family: str = field(init=False, repr=False)
     """The code's prefix (`MECH`, `PACK`, ...), which decides trade names and affinities."""
 
     def __post_init__(self):
         object.__setattr__(self, "family", self.code.split(".", 1)[0])
 
+    def __hash__(self) -> int:
+        return hash(self.code)
+
     @property
     def service(self) -> bool:
         """A service (plating, software, cloud) rather than goods: it has no HS code."""
-        return self.hs_code is None
+        return self.hs is None
+
+    @property
+    def direct_inputs(self) -> tuple[str, ...]:
+        """Everything a maker of this category buys for it: materials, tooling, equipment, services."""
+        return (*self.inputs, *(code for code, _ in self.means))
 
     def exchange(self) -> dict:
         """The category as a `fairmatch-exchange/1` object."""
-        return {
-            "code": self.code,
-            "name_vi": self.name_vi,
-            "name_en": self.name_en,
-            "sector": self.sector,
-            "parent": self.parent,
-            "inputs": list(self.inputs),
-        }
+        entries: list = []
+        for code in self.inputs:
+            if code in self.per_unit:
+                value, unit = self.per_unit[code]
+                entries.append({"code": code, "per_unit": {"value": value, "unit": unit}})
+            else:
+                entries.append(code)
+        entries += [{"code": code, "kind": kind} for code, kind in self.means]
+        entry = {"code": self.code, "name_vi": self.name_vi, "name_en": self.name_en, "sector": self.sector,
+                 "parent": self.parent}
+        if self.hs:
+            entry["hs"] = self.hs
+        return entry | {"inputs": entries}
 
 
 class Taxonomy:
@@ -64,13 +87,18 @@ class Taxonomy:
             for code in category.inputs:
                 users[code].append(category.code)
         self.users = {code: tuple(found) for code, found in users.items()}
+        used_with: dict[str, list[str]] = {c.code: [] for c in categories}
+        for category in categories:
+            for code, _ in category.means:
+                used_with[code].append(category.code)
+        self.used_with = {code: tuple(found) for code, found in used_with.items()}
+        """Categories made with each one as tooling, equipment or a service."""
         order = tuple(TopologicalSorter({c.code: c.inputs for c in categories}).static_order())
         self._upstream = self._closure(order, lambda code: self.by_code[code].inputs)
         self._downstream = self._closure(order[::-1], lambda code: self.users[code])
         self.products = tuple(c for c in categories if c.code not in self.groups)
         self.finals = tuple(c for c in self.products if c.final)
-        self.inputs = tuple(c for c in self.products if self.users[c.code])
-        self._uses: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self.inputs = tuple(c for c in self.products if self.users[c.code] or self.used_with[c.code])
 
     @staticmethod
     def _closure(order, neighbours) -> dict[str, frozenset[str]]:
@@ -90,15 +118,6 @@ class Taxonomy:
         """Every category this one goes into, directly or further down the chain."""
         return self._downstream[code]
 
-    def uses(self, code: str) -> tuple[frozenset[str], frozenset[str]]:
-        """The families and sectors of this category and of everything it goes into."""
-        found = self._uses.get(code)
-        if found is None:
-            reached = [self.by_code[near] for near in self._downstream[code] | {code}]
-            found = frozenset(c.family for c in reached), frozenset(c.sector for c in reached)
-            self._uses[code] = found
-        return found
-
     def exchange(self) -> list[dict]:
         """All categories as `fairmatch-exchange/1` objects."""
         return [category.exchange() for category in self.categories]
@@ -108,20 +127,24 @@ class Taxonomy:
 def load_taxonomy() -> Taxonomy:
     """The curated taxonomy shipped with the package (loaded once)."""
     raw = json.loads(resources.files("fairmatch.demo").joinpath("taxonomy.json").read_text("utf-8"))
-    categories = [
-        Category(
+    categories = []
+    for item in raw["categories"]:
+        links = input_links(item)
+        materials = [(code, per_unit) for code, kind, per_unit in links if kind == "material"]
+        categories.append(Category(
             code=item["code"],
             name_vi=nfc(item["name_vi"]),
             name_en=item["name_en"],
             sector=item["sector"],
             parent=item["parent"],
-            inputs=tuple(item["inputs"]),
-            hs_code=item.get("hs_code"),
+            inputs=tuple(code for code, _ in materials),
+            hs=item.get("hs"),
             unit=item.get("unit", "units"),
             scale=item.get("scale", 1000),
             final=item.get("final", False),
             variants=tuple((nfc(vi), en) for vi, en in item.get("variants", ())),
-        )
-        for item in raw["categories"]
-    ]
+            per_unit={code: (per_unit["value"], per_unit["unit"]) for code, per_unit in materials if per_unit},
+            means=tuple((code, kind) for code, kind, _ in links if kind != "material"),
+            certifications=tuple(item.get("certifications", ())),
+        ))
     return Taxonomy(categories)
