@@ -40,6 +40,9 @@ class Category(db.Model):
         order_by="CategoryInput.input_id",
     )
 
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_vi
+
 
 class CategoryInput(db.Model):
     """An edge of the supply-chain graph: `input` is used to make `output`, as a `kind` of input;

@@ -12,11 +12,13 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from fairmatch.audit.services import record
+from fairmatch.common.quantities import convert
 from fairmatch.enterprises.forms import PROFILE_FIELDS
 from fairmatch.enterprises.models import Category, Enterprise, Need, Product
 from fairmatch.enterprises.services import enterprise_by_key
 from fairmatch.errors import Conflict, NotFound
 from fairmatch.extensions import db
+from fairmatch.i18n import language, number, unit_label
 
 SCALAR_FIELDS = ("key", "country", "tax_code", "registration_no", "kind", *PROFILE_FIELDS,
                  "founded_year", "employees", "export_markets")
@@ -115,6 +117,42 @@ def save_need(enterprise: Enterprise, need: Need | None, changes: dict, actor) -
     record("need.saved", need, {"enterprise": enterprise.key, "category": category.code}, actor=actor)
     db.session.commit()
     return need
+
+
+OVERSIZE = 1.5
+"""A stated volume above this many times what the firm's own output uses is worth a second look."""
+
+
+def need_warnings(enterprise: Enterprise, need: Need) -> list[str]:
+    """What a procurement engineer would question in a stated need, without refusing it: a need
+    that goes into nothing the firm makes, or a volume larger than its stated output uses."""
+    made = [product for product in enterprise.products if product.category_id]
+    if not made:
+        return []  # a buyer or a trader: what it buys is not bound to what it makes
+    uses = [(product, link) for product in made for link in product.category.input_links
+            if link.input_id == need.category_id]
+    if not uses:
+        return [_("%(need)s goes into none of the products you list. Check the category, or add the product it "
+                  "is for.", need=need.category.name(language()))]
+    used = _volume_used(uses, need.volume_unit)
+    if need.volume_value and used and need.volume_value > OVERSIZE * used:
+        return [_("%(volume)s %(unit)s a year is more than your output uses: your stated capacity needs about "
+                  "%(used)s %(unit)s. Check the volume or the capacity.", volume=number(need.volume_value),
+                  unit=unit_label(need.volume_unit), used=number(round(used, 1)))]
+    return []
+
+
+def _volume_used(uses, unit: str | None) -> float | None:
+    """How much of the input the firm's stated capacity uses a year, in `unit`; None when unknown."""
+    total = 0.0
+    for product, link in uses:
+        if not (unit and link.per_unit_value and product.capacity_value):
+            return None
+        share = convert(product.capacity_value * link.per_unit_value, link.per_unit_unit, unit)
+        if share is None:
+            return None
+        total += share
+    return total
 
 
 def delete_need(need: Need, actor) -> None:

@@ -16,7 +16,7 @@ from fairmatch.extensions import db
 from fairmatch.i18n import fair_zone
 from fairmatch.matching.graph import supply_graph
 from fairmatch.matching.models import MatchFeedback, MatchView
-from fairmatch.supplychain import rank_customers, rank_suppliers, to_json
+from fairmatch.supplychain import rank_customers, rank_suppliers, to_json, unmet_needs
 
 DIRECTIONS = {"suppliers": rank_suppliers, "customers": rank_customers}
 MAX_LIMIT = 100
@@ -56,6 +56,18 @@ def matches_for(
     shown = [(rank, m) for rank, m in enumerate(ranked, start=1) if filters.keeps(graph.enterprise(m.key))][:limit]
     with force_locale(lang):
         return [to_json(match, rank, graph, key, _, lang) for rank, match in shown]
+
+
+def unmet_needs_of(key: str, lang: str) -> list[dict]:
+    """The enterprise's needs whose required certifications no maker holds, with the closest
+    makers and what each lacks, named in `lang`."""
+    graph = supply_graph()
+    if key not in graph:
+        return []
+    return [{"category": graph.category_name(u.category, lang), "required": ", ".join(sorted(u.required)),
+             "closest": [{"key": k, "name": graph.enterprise_name(k, lang), "lacks": ", ".join(sorted(lacks))}
+                         for k, lacks in u.closest]}
+            for u in unmet_needs(graph, key)]
 
 
 def count_match_view(enterprise_id: int, shown: int) -> None:

@@ -34,8 +34,9 @@ def my_matches():
     matches = services.matches_for(enterprise.key, direction, 20, language(), filters) if enterprise else []
     if enterprise is not None:
         services.count_match_view(enterprise.id, len(matches))
+    unmet = services.unmet_needs_of(enterprise.key, language()) if enterprise and direction == "suppliers" else []
     return render_template("matching/mine.html", enterprise=enterprise, matches=matches, direction=direction,
-                           filters=filters)
+                           filters=filters, unmet=unmet)
 
 
 @blueprint.post("/me/matches/not-relevant")

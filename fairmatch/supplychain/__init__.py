@@ -18,7 +18,7 @@ from fairmatch.supplychain.model import (
     SourcingRequest,
     Weights,
 )
-from fairmatch.supplychain.ranking import rank_customers, rank_for_request, rank_suppliers
+from fairmatch.supplychain.ranking import Unmet, rank_customers, rank_for_request, rank_suppliers, unmet_needs
 from fairmatch.supplychain.reports import (
     Gap,
     Hub,
@@ -41,6 +41,7 @@ __all__ = [
     "Quantity",
     "SourcingRequest",
     "SupplyGraph",
+    "Unmet",
     "Weights",
     "build_graph",
     "explain",
@@ -52,4 +53,5 @@ __all__ = [
     "rank_suppliers",
     "supplier_hubs",
     "to_json",
+    "unmet_needs",
 ]

@@ -8,6 +8,7 @@ suppliers' suppliers (customers' customers) only fill what room is left, marked 
 """
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from fairmatch.supplychain.certifications import CHAIN_CERTIFICATIONS, PRODUCT_MARKS, certification_fit
 from fairmatch.supplychain.factors import factors_of
@@ -213,3 +214,29 @@ def _rank(graph: SupplyGraph, groups: Iterable[Group], query: Query, diverse: bo
             )
         )
     return matches
+
+
+@dataclass(frozen=True, slots=True)
+class Unmet:
+    """A stated need whose required certifications no maker holds: the closest makers, each with
+    what it lacks, so the buyer can ask one to certify or relax the requirement."""
+
+    category: str
+    required: frozenset[str]
+    closest: tuple[tuple[str, frozenset[str]], ...]
+
+
+def unmet_needs(graph: SupplyGraph, key: str, closest: int = 3) -> list[Unmet]:
+    """The asker's needs with a requirement no other maker meets, with the closest makers."""
+    asker = graph.profiles[key]
+    unmet = []
+    for code, need in sorted(asker.needs.items()):
+        required = need.required_certifications
+        makers = [maker for maker in graph.producers(code) if maker != key]
+        if not required or any(required <= graph.enterprise(maker).certifications for maker in makers):
+            continue
+        wanted = SourcingRequest(code, required, need.annual_volume, key)
+        near = [m.key for m in rank_for_request(graph, wanted, limit=closest + 1, strict=False) if m.key != key]
+        unmet.append(Unmet(code, required, tuple(
+            (maker, required - graph.enterprise(maker).certifications) for maker in near[:closest])))
+    return unmet

@@ -3,7 +3,7 @@
 import pytest
 from sqlalchemy import select
 
-from fairmatch.enterprises.models import Need, Product
+from fairmatch.enterprises.models import CategoryInput, Need, Product
 from fairmatch.extensions import db
 
 
@@ -155,3 +155,44 @@ def test_an_ambiguous_number_is_refused_rather_than_guessed(app, client, member,
     assert response.status_code == 422
     assert 'value="1.5"' in response.get_data(as_text=True)
     assert stored_products(app) == []
+
+
+@pytest.fixture
+def transformer_maker(app, member, make_category, make_product):
+    """The member makes 400 transformers a year, each made from 0.6 t of electrical steel."""
+    make_category("MAT.ELEC_STEEL", name_vi="Thép kỹ thuật điện", name_en="Electrical steel", sector="metals")
+    make_category("MAT.RESIN", name_vi="Hạt nhựa PP", name_en="PP resin", sector="chemicals")
+    make_category("ELEC.TRANSFORMER", name_vi="Máy biến áp", name_en="Power transformers",
+                  sector="electrical-electronics", inputs=["MAT.ELEC_STEEL"])
+    with app.app_context():
+        link = db.session.scalar(select(CategoryInput))
+        link.per_unit_value, link.per_unit_unit = 0.6, "t"
+        db.session.commit()
+    make_product(member, "ELEC.TRANSFORMER", capacity_value=400, capacity_unit="units")
+    return member
+
+
+def _need(client, key, category, volume="", unit="t"):
+    data = {"category": category, "volume_value": volume, "volume_unit": unit if volume else ""}
+    return client.post(f"/enterprises/{key}/needs/new?lang=en", data=data, follow_redirects=True)
+
+
+def test_a_need_that_goes_into_nothing_the_firm_makes_is_saved_with_a_warning(app, client, transformer_maker):
+    page = _need(client, transformer_maker, "MAT.RESIN", "59000").get_data(as_text=True)
+    assert "The need is saved." in page
+    assert "PP resin goes into none of the products you list" in page and "flash-warning" in page
+    with app.app_context():
+        assert db.session.scalar(select(Need)).category.code == "MAT.RESIN"
+
+
+def test_a_volume_beyond_what_the_firm_s_output_uses_is_questioned_in_tonnes_or_kilograms(app, client,
+                                                                                           transformer_maker):
+    too_much = _need(client, transformer_maker, "MAT.ELEC_STEEL", "800000", "kg").get_data(as_text=True)
+    assert "800,000 kg a year is more than your output uses: your stated capacity needs about 240,000 kg" in too_much
+    fitting = _need(client, transformer_maker, "MAT.ELEC_STEEL", "250").get_data(as_text=True)
+    assert "The need is saved." in fitting and "flash-warning" not in fitting
+
+
+def test_a_buyer_that_makes_nothing_states_any_need_without_a_warning(client, member, category):
+    page = _need(client, member, category, "300").get_data(as_text=True)
+    assert "The need is saved." in page and "flash-warning" not in page

@@ -15,6 +15,7 @@ from fairmatch.supplychain import (
     rank_customers,
     rank_for_request,
     rank_suppliers,
+    unmet_needs,
 )
 from fairmatch.supplychain.graph_input import valid_certifications
 
@@ -144,3 +145,19 @@ def test_the_gap_report_answers_where_a_vietnamese_firm_can_replace_an_import():
                                                                              "871410")
     assert gaps["DIE"].relation == "tooling" and gaps["COATING"].relation == "service"
     assert "FRAME" not in gaps  # a Vietnamese-owned frame maker serves the FDI plant
+
+
+def test_a_need_nobody_meets_is_said_with_the_closest_makers_and_what_they_lack():
+    graph = build_graph(CHAIN, [
+        firm("MAKER", makes=["MOTO"], kind="lead", needs=[Need("SHOCK", frozenset({"IATF 16949", "ISO 9001"}))]),
+        firm("PARTLY", makes=["SHOCK"], certifications=("ISO 9001",)),
+        firm("NEITHER", makes=["SHOCK"], certifications=()),
+        firm("FRAMES", makes=["FRAME"], certifications=("IATF 16949", "ISO 9001")),
+    ])
+    (unmet,) = unmet_needs(graph, "MAKER")
+    assert unmet.category == "SHOCK" and unmet.required == {"IATF 16949", "ISO 9001"}
+    assert dict(unmet.closest) == {"PARTLY": {"IATF 16949"}, "NEITHER": {"IATF 16949", "ISO 9001"}}
+    assert unmet.closest[0][0] == "PARTLY"
+    certified = build_graph(CHAIN, [
+        graph.enterprise("MAKER"), firm("FULL", makes=["SHOCK"], certifications=("IATF 16949", "ISO 9001"))])
+    assert unmet_needs(certified, "MAKER") == []

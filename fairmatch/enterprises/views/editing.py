@@ -82,16 +82,19 @@ def delete_logo(key: str):
     return redirect(url_for("enterprises.edit", key=enterprise.key))
 
 
-def _edit_item(enterprise, item, form, save, saved: str, kind: str):
-    """Save a product or need from its form, or show the form again with what was typed."""
+def _edit_item(enterprise, item, form, save, saved: str, kind: str, warnings=None):
+    """Save a product or need from its form, or show the form again with what was typed; then
+    say what `warnings` finds worth a second look in what was saved."""
     if form.validate_on_submit():
         try:
-            save(enterprise, item, form.changes(), current_user)
+            kept = save(enterprise, item, form.changes(), current_user)
         except DomainError as refusal:
             db.session.rollback()
             form.form_errors.append(refusal.message)
         else:
             flash(saved, "success")
+            for warning in warnings(enterprise, kept) if warnings else ():
+                flash(warning, "warning")
             return redirect(url_for("enterprises.edit", key=enterprise.key) + f"#{kind}s")
     return render_template(
         f"enterprises/{kind}_form.html", enterprise=enterprise, form=form, item=item
@@ -124,7 +127,8 @@ def need(key: str, need_id: int | None):
     enterprise = editable(key)
     item = profiles.find_need(enterprise, need_id) if need_id else None
     form = NeedForm(profiles.all_categories(), data=need_form_data(item) if item else None)
-    return _edit_item(enterprise, item, form, profiles.save_need, _("The need is saved."), "need")
+    return _edit_item(enterprise, item, form, profiles.save_need, _("The need is saved."), "need",
+                      profiles.need_warnings)
 
 
 @blueprint.post("/enterprises/<path:key>/needs/<int:need_id>/delete")
