@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from fairmatch.auth.services import create_user
 from fairmatch.booths.models import Booth, BoothReservation, Hall, Payment, ReservationBooth, WaitlistEntry
 from fairmatch.database import utcnow
+from fairmatch.demo.accounts import showcase_enterprises
 from fairmatch.demo.generate import build_demo_exchange
 from fairmatch.enterprises.import_export import import_document
 from fairmatch.enterprises.models import Enterprise, Membership
@@ -47,7 +48,9 @@ def seed_demo_fair(seed: int = 2026, enterprises: int = 300) -> str:
     """Create the current fair, its halls and booths, the enterprises and the demo accounts."""
     if db.session.scalar(select(func.count(Enterprise.id))) or db.session.scalar(select(func.count(Fair.id))):
         raise DemoRefused("the database already holds data; seed-demo only fills an empty database")
-    import_document(build_demo_exchange(seed=seed, enterprises=enterprises))
+    document = build_demo_exchange(seed=seed, enterprises=enterprises)
+    import_document(document)
+    showcase = showcase_enterprises(document)
     year = date.today().year
     fair = Fair(
         name_vi=f"Hội chợ Sản phẩm công nghiệp chủ lực và Công nghiệp hỗ trợ Hà Nội {year}",
@@ -69,9 +72,7 @@ def seed_demo_fair(seed: int = 2026, enterprises: int = 300) -> str:
     for email, role, name, kind in DEMO_USERS:
         user = create_user(email, DEMO_PASSWORD, role, name=name)
         if kind:
-            enterprise = db.session.scalar(
-                select(Enterprise).where(Enterprise.kind == kind, Enterprise.country == "VN").order_by(Enterprise.key)
-            )
+            enterprise = db.session.scalar(select(Enterprise).where(Enterprise.key == showcase[kind]))
             db.session.add(Membership(user=user, enterprise=enterprise, is_owner=True, status="approved"))
             owned.append(enterprise)
     db.session.flush()

@@ -12,6 +12,7 @@ ROOT = HERE.parents[1]
 AXE_SOURCE = (HERE / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 PASSWORD = "hoicho-2026"  # the demo users' password (README)
 ORGANIZER = "btc@demo.fairmatch.vn"
+SEED_ENTERPRISES = 300  # the demo fair as a newcomer sees it; seeding takes a few seconds
 SUPPLIER = "cungung@demo.fairmatch.vn"
 BUYER = "muahang@demo.fairmatch.vn"
 DEVICES = {

@@ -15,14 +15,13 @@ import uuid
 from pathlib import Path
 
 import pytest
-from browsing import DEVICES, PASSWORD, Fair, Visitor
+from browsing import DEVICES, PASSWORD, SEED_ENTERPRISES, Fair, Visitor
 from sqlalchemy import create_engine, text
 
 CHROMIUM = "/usr/bin/chromium"
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
-SEED_ENTERPRISES = 300  # the demo fair as a newcomer sees it; seeding takes a few seconds
 
 
 def pytest_collection_modifyitems(items):

@@ -5,10 +5,18 @@ agendas show the meeting, as a page, a PDF and an iCalendar file."""
 import io
 import re
 
-from browsing import ORGANIZER, SUPPLIER, register
+from browsing import ORGANIZER, SEED_ENTERPRISES, SUPPLIER, register
 from pypdf import PdfReader
 
-CATEGORY = "MECH.CNC_TURNED"  # what the demo supplier (cungung@) makes
+from fairmatch.demo import build_demo_exchange
+from fairmatch.demo.accounts import showcase_enterprises
+
+
+def supplier_category() -> str:
+    """What the demo supplier (cungung@) makes first: a category several demo suppliers make."""
+    document = build_demo_exchange(enterprises=SEED_ENTERPRISES)
+    key = showcase_enterprises(document)["supplier"]
+    return next(e["products"][0]["category"] for e in document["enterprises"] if e.get("tax_code") == key)
 
 
 def enterprise_name(person) -> str:
@@ -20,9 +28,9 @@ def enterprise_name(person) -> str:
 def post_sourcing_request(buyer):
     page = buyer.page
     buyer.submit_link(page.locator("header a[href='/me/requests']"))
-    page.select_option("#category", CATEGORY)
+    page.select_option("#category", supplier_category())
     page.fill("#volume_value", "20000")
-    page.fill("#notes", "Trục và bạc tiện CNC cho hộp số máy dệt, dung sai ±0,02 mm.")
+    page.fill("#notes", "Theo tiêu chuẩn kỹ thuật đính kèm, kiểm tra 100 %, giao hàng tại Bắc Ninh.")
     buyer.submit(page.locator("main form button.primary"))
     assert re.search(r"/me/requests/\d+$", page.url)
 
@@ -30,7 +38,7 @@ def post_sourcing_request(buyer):
 def test_a_buyer_meets_a_ranked_supplier_and_both_agendas_show_the_meeting(fair, visit):
     supplier = visit(SUPPLIER)
     supplier_name = enterprise_name(supplier)
-    buyer_name = "Công ty TNHH Dệt may Sông Đáy"
+    buyer_name = "Công ty TNHH Thương mại Sông Đáy"
     buyer = visit()
     register(buyer, fair, buyer_name, "Trần Minh Khoa", role="buyer")
 
