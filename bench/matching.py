@@ -43,7 +43,8 @@ LAYERS = 5
 
 
 def synthetic_taxonomy(rng: random.Random, size: int) -> list[Category]:
-    """A layered bill of materials: raw materials at layer 0, end products at the top layer."""
+    """A layered bill of materials: raw materials at layer 0, end products at the top layer; a
+    third of the products above layer 0 are also made with a tool or a service of layer 1."""
     categories: list[Category] = []
     layers: list[list[str]] = []
     for layer in range(LAYERS):
@@ -54,7 +55,11 @@ def synthetic_taxonomy(rng: random.Random, size: int) -> list[Category]:
                 below = layers[-1] + (layers[-2] if layer > 1 else [])
                 inputs = tuple(sorted(set(rng.sample(below, rng.randint(2, 5)))))
             name = f"category {code}"
-            categories.append(Category(code, rng.choice(SECTORS), inputs, f"Hạng mục {code}", name))
+            means: tuple[tuple[str, str], ...] = ()
+            if layer > 1 and rng.random() < 0.33:
+                means = ((rng.choice(layers[1]), rng.choice(("tooling", "equipment", "service"))),)
+                inputs = tuple(code for code in inputs if code != means[0][0])
+            categories.append(Category(code, rng.choice(SECTORS), inputs, f"Hạng mục {code}", name, means=means))
         layers.append(codes)
     return categories
 

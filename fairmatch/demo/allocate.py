@@ -269,9 +269,11 @@ class Allocator:
         chosen = weighted_sample(self.rng, codes, weights, self._count((20, 35, 30, 15)))
         return [self.taxonomy.by_code[code] for code in chosen]
 
-    def plan_buyers(self, finals: list[Category]) -> None:
-        """Queue the end products the leads and FDI plants make, so that buyers cover each first."""
-        self._unbought = sorted({c.code for c in finals if c.final})
+    def plan_buyers(self, made: list[Category]) -> None:
+        """Queue what the leads and FDI plants make and no firm of the fair uses (end products,
+        and components made for export), so that buyers cover each first."""
+        used = {code for category in made for code in category.direct_inputs}
+        self._unbought = sorted({c.code for c in made if c.final or c.code not in used})
         self.rng.shuffle(self._unbought)
 
     def buyer_needs(self) -> list[Category]:

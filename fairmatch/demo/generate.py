@@ -217,6 +217,7 @@ class _FairBuilder:
                 prose.need_notes(self.rng, need, customer or [need], foreign),
                 country,
                 None if made is None else profiles.volume_used(self.taxonomy, need, made),
+                self.allocator.makers[need.code],
             )
             for need in needs
         ]

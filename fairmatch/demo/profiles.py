@@ -62,6 +62,13 @@ def required_certifications(
     return required
 
 
+def trader_requirements(rng: random.Random, need: Category, makers: int) -> list[str]:
+    """What a dealer, distributor or exporter asks of the maker: ISO 9001 now and then, where
+    makers of the category usually hold it and it has several to choose from (with a single
+    local maker it takes what there is); the goods' own marks and approvals are its concern."""
+    return ["ISO 9001"] if makers >= 2 and "ISO 9001" in need.certifications and rng.random() < 0.3 else []
+
+
 # How likely a maker holds a certificate its industry expects, by kind of firm: (lead, FDI, other).
 _QUALITY_CHANCE = (1.0, 0.95, 0.8)
 _CHANCES = {
@@ -140,7 +147,7 @@ def volume_used(taxonomy: Taxonomy, need: Category, made: list[dict]) -> dict | 
 
 
 def need_entry(rng: random.Random, need: Category, customer: list[Category], size: float, notes: str, country: str,
-               used: dict | None = None) -> dict:
+               used: dict | None = None, makers: int = 0) -> dict:
     """One `needs[]` entry: the category, certifications asked for, yearly volume and notes. A
     maker (`used` known or not: `customer` lists what it makes) asks for a share of what its own
     output uses, or states no volume when that is unknown; a trader sizes to its own scale."""
@@ -152,7 +159,8 @@ def need_entry(rng: random.Random, need: Category, customer: list[Category], siz
         volume = quantity(need.scale * size * rng.uniform(0.05, 0.4), need.unit)
     entry = {
         "category": need.code,
-        "required_certifications": required_certifications(rng, need, customer, country),
+        "required_certifications": (required_certifications(rng, need, customer, country) if customer != [need]
+                                    else trader_requirements(rng, need, makers)),
         "annual_volume": volume,
         "notes": notes,
     }

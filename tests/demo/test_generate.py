@@ -16,6 +16,7 @@ from fairmatch.demo import build_demo_exchange, kind_counts, load_taxonomy
 from fairmatch.demo.__main__ import main
 from fairmatch.demo.allocate import CHAIN_GAPS
 from fairmatch.demo.names import trades_for
+from fairmatch.supplychain import build_graph, from_exchange, rank_customers, rank_suppliers
 
 PRIORITY_SECTORS = set(SECTORS) - {"other"}
 # Well-known companies a careless generator might borrow; matched as whole words.
@@ -472,3 +473,13 @@ def test_the_vocabulary_lists_every_iso_country_and_bilingual_labels():
     assert len(COUNTRIES) == 249 and {"VN", "JP", "KR", "DE", "US", "AX", "BQ"} <= COUNTRIES
     assert KINDS["supplier"] == ("Nhà cung ứng CNHT", "Supporting-industry supplier")
     assert all(len(label) == 2 and all(label) for label in [*SECTORS.values(), *KINDS.values()])
+
+
+def test_every_lead_and_fdi_firm_has_customers_and_direct_suppliers_first(fair):
+    graph = build_graph(*from_exchange(fair))
+    for key, profile in graph.profiles.items():
+        if profile.enterprise.kind not in ("lead", "fdi"):
+            continue
+        assert rank_customers(graph, key, limit=10), profile.enterprise.name_en
+        tiers = [match.tier for match in rank_suppliers(graph, key, limit=10)]
+        assert tiers == sorted(tiers), profile.enterprise.name_en
