@@ -116,6 +116,7 @@ def _request_meetings(fair: Fair, rng: random.Random, fixed: list, count: int = 
     asked = {(r.from_enterprise_id, r.to_enterprise_id) for r in db.session.scalars(
         select(MeetingRequest).where(MeetingRequest.fair_id == fair.id))}
     pairs = [(a, b, state) for a, b, state in fixed]
+    asked |= {(a.id, b.id) for a, b, _ in fixed}  # a drawn pair never repeats a demo account's
     count = min(count, len(customers) * len(suppliers) // 2)  # a small demo has fewer pairs to draw
     while len(pairs) < count + len(fixed):
         a, b = rng.choice(customers), rng.choice(suppliers)
