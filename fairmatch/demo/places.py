@@ -1,7 +1,10 @@
 """Where demo enterprises sit: Hanoi's industrial parks, clusters, craft communes and offices,
 the neighbouring provinces, and the home cities of foreign buyers.
 
-Localities are post-July-2025 commune or ward names, or the well-known area names people still use.
+Since 1 July 2025 Vietnam has no district level, so a Vietnamese site's `locality` is the commune
+(xã) or ward (phường) it lies in after the 2025 rearrangement, written without the prefix, and its
+address names that unit and the province: "…, xã Thiên Lộc, Hà Nội". The units and the park →
+commune mapping, with sources, are in docs/localities.md.
 """
 
 import random
@@ -19,55 +22,65 @@ class Site:
     tax_prefix: str = "01"
 
 
-# (park, locality)
+# Units are written as in an address, "xã Thiên Lộc" or "phường Cầu Giấy"; the locality is the name
+# after the prefix. Every Hanoi unit here is one of the 126 of Resolution 1656/NQ-UBTVQH15.
+
+# (park, the unit it lies in)
 _HANOI_PARKS = (
-    ("Thăng Long", "Đông Anh"),
-    ("Bắc Thăng Long", "Đông Anh"),
-    ("Nguyên Khê", "Đông Anh"),
-    ("Nội Bài", "Sóc Sơn"),
-    ("Quang Minh", "Quang Minh"),
-    ("Quang Minh", "Mê Linh"),
-    ("Nam Thăng Long", "Bắc Từ Liêm"),
-    ("Phú Nghĩa", "Phú Nghĩa"),
-    ("Thạch Thất – Quốc Oai", "Thạch Thất"),
-    ("Hà Nội – Đài Tư", "Long Biên"),
-    ("Sài Đồng B", "Long Biên"),
+    ("Thăng Long", "xã Thiên Lộc"),
+    ("Bắc Thăng Long", "xã Thiên Lộc"),
+    ("Nội Bài", "xã Sóc Sơn"),
+    ("Quang Minh", "xã Quang Minh"),
+    ("Nam Thăng Long", "phường Thượng Cát"),
+    ("Phú Nghĩa", "xã Phú Nghĩa"),
+    ("Thạch Thất – Quốc Oai", "xã Tây Phương"),
+    ("Hà Nội – Đài Tư", "phường Phúc Lợi"),
+    ("Sài Đồng B", "phường Long Biên"),
 )
+_HOA_LAC = "xã Hòa Lạc"
+# (cluster, the unit it lies in)
 _HANOI_CLUSTERS = (
-    ("Phùng Xá", "Thạch Thất"),
-    ("Ngọc Hồi", "Ngọc Hồi"),
-    ("Hà Bình Phương", "Thường Tín"),
-    ("Quất Động", "Thường Tín"),
-    ("Phú Thị", "Gia Lâm"),
+    ("Nguyên Khê", "xã Phúc Thịnh"),
+    ("Phùng Xá", "xã Tây Phương"),
+    ("Ngọc Hồi", "xã Ngọc Hồi"),
+    ("Hà Bình Phương", "xã Thường Tín"),
+    ("Quất Động", "xã Thượng Phúc"),
+    ("Phú Thị", "xã Gia Lâm"),
 )
+# (commune, roads and villages in it)
 _HANOI_COMMUNES = (
-    ("Phúc Thọ", ("Quốc lộ 32", "Thôn Thượng", "Thôn Hạ")),
-    ("Hoài Đức", ("Thôn Đông", "Thôn Tiền Lệ", "Đường 422")),
-    ("Thường Tín", ("Quốc lộ 1A", "Thôn Văn Hội")),
-    ("Mê Linh", ("Đường Mê Linh", "Thôn Bạch Trữ")),
-    ("Sóc Sơn", ("Quốc lộ 3", "Thôn Đông Xuân")),
-    ("Chương Mỹ", ("Quốc lộ 6", "Thôn Trung Hòa")),
-    ("Đông Anh", ("Đường Cao Lỗ", "Thôn Nguyên Khê")),
+    ("xã Phúc Thọ", ("Quốc lộ 32",)),
+    ("xã Hoài Đức", ("Quốc lộ 32",)),
+    ("xã Thường Tín", ("Quốc lộ 1A", "Thôn Nhị Khê")),
+    ("xã Mê Linh", ("Thôn Hạ Lôi",)),
+    ("xã Sóc Sơn", ("Quốc lộ 2", "Đường Núi Đôi")),
+    ("xã Phú Nghĩa", ("Quốc lộ 6", "Thôn Phú Vinh")),
+    ("xã Đông Anh", ("Đường Cổ Loa",)),
+    ("xã Thạch Thất", ("Đường 419", "Thôn Đồng Cam")),
 )
+# (ward, streets in it)
 _HANOI_OFFICES = (
-    ("Cầu Giấy", ("Duy Tân", "Trần Thái Tông", "Tôn Thất Thuyết", "Trần Duy Hưng")),
-    ("Đống Đa", ("Láng Hạ", "Thái Hà", "Chùa Bộc")),
-    ("Thanh Xuân", ("Nguyễn Trãi", "Lê Văn Lương", "Khuất Duy Tiến")),
-    ("Hai Bà Trưng", ("Minh Khai", "Bạch Mai", "Lò Đúc")),
-    ("Long Biên", ("Nguyễn Văn Cừ", "Ngô Gia Tự")),
-    ("Hoàng Mai", ("Giải Phóng", "Tam Trinh")),
-    ("Ba Đình", ("Kim Mã", "Liễu Giai", "Đội Cấn")),
-    ("Từ Liêm", ("Phạm Hùng", "Hồ Tùng Mậu", "Lê Đức Thọ")),
+    ("phường Cầu Giấy", ("Duy Tân", "Trần Thái Tông", "Tôn Thất Thuyết", "Xuân Thủy")),
+    ("phường Đống Đa", ("Thái Hà", "Tây Sơn")),
+    ("phường Thanh Xuân", ("Nguyễn Trãi", "Khuất Duy Tiến", "Vũ Trọng Phụng")),
+    ("phường Hai Bà Trưng", ("Lò Đúc", "Phố Huế")),
+    ("phường Long Biên", ("Cổ Linh", "Thạch Bàn")),
+    ("phường Hoàng Mai", ("Tam Trinh", "Tân Mai")),
+    ("phường Ba Đình", ("Phan Đình Phùng", "Quán Thánh")),
+    ("phường Ngọc Hà", ("Liễu Giai",)),
+    ("phường Từ Liêm", ("Phạm Hùng", "Lê Đức Thọ", "Châu Văn Liêm")),
 )
-# (park, locality, province, phone area code, tax-code prefix)
+# (park, the unit it lies in, province since July 2025, phone area code, tax-code prefix).
+# Area code and tax-code prefix are those of the province before the merger: the plants were
+# registered before July 2025 and their tax codes keep the prefix they were issued with.
 _NEARBY_PARKS = (
-    ("Yên Phong", "Yên Phong", "Bắc Ninh", "222", "23"),
-    ("Quế Võ", "Quế Võ", "Bắc Ninh", "222", "23"),
-    ("Đại Đồng – Hoàn Sơn", "Tiên Du", "Bắc Ninh", "222", "23"),
-    ("Quang Châu", "Việt Yên", "Bắc Ninh", "204", "24"),
-    ("Thăng Long II", "Yên Mỹ", "Hưng Yên", "221", "09"),
-    ("Phố Nối A", "Mỹ Hào", "Hưng Yên", "221", "09"),
-    ("Bá Thiện", "Bình Xuyên", "Phú Thọ", "211", "25"),
+    ("Yên Phong", "xã Yên Trung", "Bắc Ninh", "222", "23"),
+    ("Quế Võ", "phường Nam Sơn", "Bắc Ninh", "222", "23"),
+    ("Đại Đồng – Hoàn Sơn", "xã Đại Đồng", "Bắc Ninh", "222", "23"),
+    ("Quang Châu", "phường Nếnh", "Bắc Ninh", "204", "24"),  # formerly Bắc Giang
+    ("Thăng Long II", "phường Đường Hào", "Hưng Yên", "221", "09"),
+    ("Phố Nối A", "xã Như Quỳnh", "Hưng Yên", "221", "09"),
+    ("Bá Thiện", "xã Bình Xuyên", "Phú Thọ", "211", "25"),  # formerly Vĩnh Phúc
 )
 
 FOREIGN_PLACES = {
@@ -144,40 +157,46 @@ def vietnamese_phone(rng: random.Random, area: str = "24") -> str:
     return f"+84 {area} {rng.choice('38')}{_digits(rng, 2)} {_digits(rng, 4)}"
 
 
+def _name(unit: str) -> str:
+    """The locality of a unit: "xã Thiên Lộc" → "Thiên Lộc"."""
+    return unit.split(" ", 1)[1]
+
+
 def hanoi_park_site(rng: random.Random) -> Site:
     """A plot in one of Hanoi's industrial parks or the Hòa Lạc hi-tech park."""
     if rng.random() < 0.12:
         # Hòa Lạc is a hi-tech park with its own plot numbering, not an ordinary KCN.
-        address = f"Lô CX-{rng.randint(1, 40):02d}, Khu Công nghệ cao Hòa Lạc, Hà Nội"
-        return Site(address, "Hòa Lạc", "Hòa Lạc", vietnamese_phone(rng))
-    park, locality = rng.choice(_HANOI_PARKS)
+        address = f"Lô CX-{rng.randint(1, 40):02d}, Khu Công nghệ cao Hòa Lạc, {_HOA_LAC}, Hà Nội"
+        return Site(address, _name(_HOA_LAC), "Hòa Lạc", vietnamese_phone(rng))
+    park, unit = rng.choice(_HANOI_PARKS)
     plot = f"Lô {rng.choice(('CN', 'A', 'B', 'C'))}{rng.randint(1, 24)}"
-    return Site(f"{plot}, KCN {park}, Hà Nội", locality, park, vietnamese_phone(rng))
+    return Site(f"{plot}, KCN {park}, {unit}, Hà Nội", _name(unit), park, vietnamese_phone(rng))
 
 
 def hanoi_workshop_site(rng: random.Random) -> Site:
     """A workshop in an industrial cluster or a craft commune on Hanoi's outskirts."""
     if rng.random() < 0.5:
-        cluster, locality = rng.choice(_HANOI_CLUSTERS)
-        address = f"Lô {rng.randint(1, 60)}, CCN {cluster}, Hà Nội"
-        return Site(address, locality, cluster, vietnamese_phone(rng))
-    locality, roads = rng.choice(_HANOI_COMMUNES)
-    address = f"Số {rng.randint(2, 180)}, {rng.choice(roads)}, xã {locality}, Hà Nội"
-    return Site(address, locality, None, vietnamese_phone(rng))
+        cluster, unit = rng.choice(_HANOI_CLUSTERS)
+        address = f"Lô {rng.randint(1, 60)}, CCN {cluster}, {unit}, Hà Nội"
+        return Site(address, _name(unit), cluster, vietnamese_phone(rng))
+    unit, roads = rng.choice(_HANOI_COMMUNES)
+    address = f"Số {rng.randint(2, 180)}, {rng.choice(roads)}, {unit}, Hà Nội"
+    return Site(address, _name(unit), None, vietnamese_phone(rng))
 
 
 def hanoi_office_site(rng: random.Random) -> Site:
     """An office in one of Hanoi's urban wards."""
     ward, streets = rng.choice(_HANOI_OFFICES)
-    address = f"Số {rng.randint(1, 350)} {rng.choice(streets)}, phường {ward}, Hà Nội"
-    return Site(address, ward, None, vietnamese_phone(rng))
+    address = f"Số {rng.randint(1, 350)} {rng.choice(streets)}, {ward}, Hà Nội"
+    return Site(address, _name(ward), None, vietnamese_phone(rng))
 
 
 def nearby_province_site(rng: random.Random) -> Site:
     """A plot in an industrial park of a province bordering Hanoi."""
-    park, locality, province, area, prefix = rng.choice(_NEARBY_PARKS)
+    park, unit, province, area, prefix = rng.choice(_NEARBY_PARKS)
     plot = f"Lô {rng.choice(('CN', 'A', 'B', 'D'))}{rng.randint(1, 30)}"
-    return Site(f"{plot}, KCN {park}, {province}", locality, park, vietnamese_phone(rng, area), prefix)
+    address = f"{plot}, KCN {park}, {unit}, {province}"
+    return Site(address, _name(unit), park, vietnamese_phone(rng, area), prefix)
 
 
 def foreign_site(rng: random.Random, country: str) -> Site:

@@ -2,6 +2,7 @@
 
 import re
 
+from babel.numbers import NumberFormatError, parse_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -14,7 +15,7 @@ from fairmatch.common.text import fold
 from fairmatch.common.vocabulary import SECTORS, UNITS
 from fairmatch.enterprises.fields import ChoiceField
 from fairmatch.forms import TEXT, max_length, options, required
-from fairmatch.i18n import language
+from fairmatch.i18n import language, number
 
 CATEGORY_CODE = re.compile(r"^[A-Z0-9][A-Z0-9._-]*$")
 
@@ -35,22 +36,22 @@ class ReviewForm(FlaskForm):
 
 KIND_WORDS = {"material": "material", "vat tu": "material", "tooling": "tooling", "khuon": "tooling",
               "equipment": "equipment", "thiet bi": "equipment", "service": "service", "dich vu": "service"}
-QUANTITY = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(\S+)$")
+QUANTITY = re.compile(r"^([\d.,]+)\s*(\S+)$")
 
 
 def input_lines(text: str | None) -> list[tuple[str, str, dict | None]]:
     """The inputs typed in the category form, as (code, kind, per_unit): one per line, e.g.
-    `MAT.ELEC_STEEL 0,6 t` (a material, how much goes into one unit), `TOOL.WINDING_JIG tooling`,
+    `MAT.ELEC_STEEL 0.6 t` (a material, how much goes into one unit), `TOOL.WINDING_JIG tooling`,
     or plain codes separated by commas. Raises ValidationError naming the line it cannot read."""
     links: dict[str, tuple[str, str, dict | None]] = {}
-    for number, line in enumerate((text or "").splitlines(), start=1):
+    for line_no, line in enumerate((text or "").splitlines(), start=1):
         parts = [part.strip() for part in re.split(r"[,;]", line) if part.strip()]
         if all(len(part.split()) == 1 for part in parts):
             for code in parts:
                 links.setdefault(code.upper(), (code.upper(), "material", None))
             continue
         code, _, rest = line.strip().partition(" ")
-        links[code.upper()] = (code.upper(), *_kind_or_quantity(number, rest.strip()))
+        links[code.upper()] = (code.upper(), *_kind_or_quantity(line_no, rest.strip()))
     return list(links.values())
 
 
@@ -59,12 +60,22 @@ def _kind_or_quantity(number: int, rest: str) -> tuple[str, dict | None]:
     if kind:
         return kind, None
     quantity = QUANTITY.match(rest)
-    if quantity and quantity[2] in UNITS and float(quantity[1].replace(",", ".")) > 0:
-        value = float(quantity[1].replace(",", "."))
+    value = _decimal(quantity[1]) if quantity else None
+    if quantity and quantity[2] in UNITS and value:
         return "material", {"value": int(value) if value.is_integer() else value, "unit": quantity[2]}
-    raise ValidationError(_("Line %(line)d: after the code write how much goes into one unit (e.g. 0,6 t; units: "
+    raise ValidationError(_("Line %(line)d: after the code write how much goes into one unit (e.g. 0.6 t; units: "
                             "%(units)s) or the kind of input (tooling, equipment or service).",
                             line=number, units=", ".join(UNITS)))
+
+
+def _decimal(text: str) -> float | None:
+    """A number > 0 written the way the page's language writes it (0,6 in Vietnamese, 0.6 in
+    English); None when it cannot be read."""
+    try:
+        value = float(parse_decimal(text, locale=language(), strict=True))
+    except (NumberFormatError, ValueError):
+        return None
+    return value if 0 < value <= 1e15 else None
 
 
 def input_text(links) -> str:
@@ -72,7 +83,7 @@ def input_text(links) -> str:
     lines = []
     for link in links:
         if link.per_unit_unit:
-            lines.append(f"{link.code} {link.per_unit_value:g} {link.per_unit_unit}")
+            lines.append(f"{link.code} {number(link.per_unit_value)} {link.per_unit_unit}")
         else:
             lines.append(link.code if link.kind == "material" else f"{link.code} {link.kind}")
     return "\n".join(lines)

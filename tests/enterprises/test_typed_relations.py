@@ -136,7 +136,7 @@ def _form(**fields) -> dict:
 
 
 def test_the_editor_saves_quantities_and_kinds_typed_one_per_line_and_shows_them(app, organizer_client):
-    typed = "MAT.ELEC_STEEL 0,55 t\nMAT.COPPER_WIRE\nTOOL.WINDING_JIG tooling\nSVC.HV_TESTING dịch vụ"
+    typed = "MAT.ELEC_STEEL 0.55 t\nMAT.COPPER_WIRE\nTOOL.WINDING_JIG tooling\nSVC.HV_TESTING dịch vụ"
     response = organizer_client.post("/organizer/taxonomy/ELEC.TRANSFORMER?lang=en", data=_form(inputs=typed))
     assert response.status_code == 302
     with app.app_context():
@@ -150,6 +150,20 @@ def test_the_editor_saves_quantities_and_kinds_typed_one_per_line_and_shows_them
     assert "MAT.ELEC_STEEL 0.55 t" in page  # the form shows what it saved, in the same syntax
     vietnamese = organizer_client.get("/organizer/taxonomy/ELEC.TRANSFORMER?lang=vi").get_data(as_text=True)
     assert "0,55 tấn mỗi đơn vị" in vietnamese and "(khuôn, dưỡng, đồ gá)" in vietnamese
+    assert "MAT.ELEC_STEEL 0,55 t" in vietnamese  # the Vietnamese form writes a decimal comma
+
+
+def test_a_quantity_reads_in_the_page_s_language_and_an_ambiguous_one_is_refused(app, organizer_client):
+    vietnamese = organizer_client.post("/organizer/taxonomy/ELEC.TRANSFORMER?lang=vi",
+                                       data=_form(inputs="MAT.ELEC_STEEL 1,25 t"))
+    assert vietnamese.status_code == 302
+    with app.app_context():
+        link = db.session.scalar(select(CategoryInput).join(Category, Category.id == CategoryInput.input_id)
+                                 .where(Category.code == "MAT.ELEC_STEEL"))
+        assert link.per_unit_value == 1.25
+    english = organizer_client.post("/organizer/taxonomy/ELEC.TRANSFORMER?lang=en",
+                                    data=_form(inputs="MAT.ELEC_STEEL 1,25 t"))
+    assert english.status_code == 422
 
 
 def test_the_editor_refuses_a_line_it_cannot_read_and_keeps_what_was_typed(app, organizer_client):
