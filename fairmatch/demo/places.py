@@ -23,14 +23,19 @@ class Site:
 
 
 # Units are written as in an address, "xã Thiên Lộc" or "phường Cầu Giấy"; the locality is the name
-# after the prefix. Every Hanoi unit here is one of the 126 of Resolution 1656/NQ-UBTVQH15.
+# after the prefix. Every Hanoi unit here is one of the 126 of Resolution 1656/NQ-UBTVQH15. Each
+# table keeps the length it had before the 2025 renaming (and each inner tuple of roads or streets
+# the length of the one in its position), so the seeded draws, and with them the rest of the demo
+# fair, are unchanged.
 
 # (park, the unit it lies in)
 _HANOI_PARKS = (
     ("Thăng Long", "xã Thiên Lộc"),
     ("Bắc Thăng Long", "xã Thiên Lộc"),
+    ("Nguyên Khê", "xã Phúc Thịnh"),
     ("Nội Bài", "xã Sóc Sơn"),
     ("Quang Minh", "xã Quang Minh"),
+    ("Quang Minh", "xã Quang Minh"),  # twice, as before: drawn twice as often
     ("Nam Thăng Long", "phường Thượng Cát"),
     ("Phú Nghĩa", "xã Phú Nghĩa"),
     ("Thạch Thất – Quốc Oai", "xã Tây Phương"),
@@ -40,7 +45,6 @@ _HANOI_PARKS = (
 _HOA_LAC = "xã Hòa Lạc"
 # (cluster, the unit it lies in)
 _HANOI_CLUSTERS = (
-    ("Nguyên Khê", "xã Phúc Thịnh"),
     ("Phùng Xá", "xã Tây Phương"),
     ("Ngọc Hồi", "xã Ngọc Hồi"),
     ("Hà Bình Phương", "xã Thường Tín"),
@@ -49,30 +53,29 @@ _HANOI_CLUSTERS = (
 )
 # (commune, roads and villages in it)
 _HANOI_COMMUNES = (
-    ("xã Phúc Thọ", ("Quốc lộ 32",)),
-    ("xã Hoài Đức", ("Quốc lộ 32",)),
+    ("xã Hoài Đức", ("Quốc lộ 32", "Đường 422", "Thôn Nhuệ")),
+    ("xã Đông Anh", ("Đường Cao Lỗ", "Đường Cổ Loa", "Thôn Lộc Hà")),
     ("xã Thường Tín", ("Quốc lộ 1A", "Thôn Nhị Khê")),
-    ("xã Mê Linh", ("Thôn Hạ Lôi",)),
+    ("xã Phúc Thọ", ("Quốc lộ 32", "Thôn Phúc Hòa 1")),
     ("xã Sóc Sơn", ("Quốc lộ 2", "Đường Núi Đôi")),
     ("xã Phú Nghĩa", ("Quốc lộ 6", "Thôn Phú Vinh")),
-    ("xã Đông Anh", ("Đường Cổ Loa",)),
     ("xã Thạch Thất", ("Đường 419", "Thôn Đồng Cam")),
 )
 # (ward, streets in it)
 _HANOI_OFFICES = (
     ("phường Cầu Giấy", ("Duy Tân", "Trần Thái Tông", "Tôn Thất Thuyết", "Xuân Thủy")),
-    ("phường Đống Đa", ("Thái Hà", "Tây Sơn")),
+    ("phường Đống Đa", ("Thái Hà", "Tây Sơn", "Láng Hạ")),
     ("phường Thanh Xuân", ("Nguyễn Trãi", "Khuất Duy Tiến", "Vũ Trọng Phụng")),
-    ("phường Hai Bà Trưng", ("Lò Đúc", "Phố Huế")),
+    ("phường Hai Bà Trưng", ("Lò Đúc", "Phố Huế", "Bà Triệu")),
     ("phường Long Biên", ("Cổ Linh", "Thạch Bàn")),
     ("phường Hoàng Mai", ("Tam Trinh", "Tân Mai")),
-    ("phường Ba Đình", ("Phan Đình Phùng", "Quán Thánh")),
-    ("phường Ngọc Hà", ("Liễu Giai",)),
+    ("phường Ba Đình", ("Phan Đình Phùng", "Quán Thánh", "Nguyễn Thái Học")),
     ("phường Từ Liêm", ("Phạm Hùng", "Lê Đức Thọ", "Châu Văn Liêm")),
 )
-# (park, the unit it lies in, province since July 2025, phone area code, tax-code prefix).
-# Area code and tax-code prefix are those of the province before the merger: the plants were
-# registered before July 2025 and their tax codes keep the prefix they were issued with.
+# (park, the unit it lies in, province since July 2025, phone area code, tax-code prefix). A merged
+# province keeps its former provinces' landline area codes side by side for now (Ministry of Science
+# and Technology letter 2784/BKHCN-CVT), and the demo's firms, registered before July 2025, keep the
+# tax-code prefix of the province that issued it (24 Bắc Giang, 25 Vĩnh Phúc).
 _NEARBY_PARKS = (
     ("Yên Phong", "xã Yên Trung", "Bắc Ninh", "222", "23"),
     ("Quế Võ", "phường Nam Sơn", "Bắc Ninh", "222", "23"),

@@ -55,7 +55,7 @@ def seed_demo_fair(seed: int = 2026, enterprises: int = 300) -> str:
     fair = Fair(
         name_vi=f"Hội chợ Sản phẩm công nghiệp chủ lực và Công nghiệp hỗ trợ Hà Nội {year}",
         name_en=f"Hanoi Key Industrial Products and Supporting Industries Fair {year}",
-        venue_vi="Trung tâm Triển lãm Quốc gia, Đông Anh, Hà Nội",
+        venue_vi="Trung tâm Triển lãm Quốc gia, xã Đông Anh, Hà Nội",
         venue_en="National Exhibition Centre, Dong Anh, Hanoi",
         starts_on=date(year, 10, 15),
         ends_on=date(year, 10, 18),
