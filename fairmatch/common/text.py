@@ -28,3 +28,12 @@ def strip_accents(text: str) -> str:
     """The text without Vietnamese diacritics, case kept: `Hòa Lạc` → `Hoa Lac`, `Đông Anh` → `Dong Anh`."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def mid_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: its first letter lowered, unless its first word is an
+    acronym or written with capitals inside (`PV modules`, `IoT devices`, `LED lighting`)."""
+    first = name.split(" ", 1)[0]
+    if any(letter.isupper() for letter in first[1:]):
+        return name
+    return name[:1].lower() + name[1:]

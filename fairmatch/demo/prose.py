@@ -6,10 +6,10 @@ descriptions of an enterprise say the same thing.
 
 import random
 
-from fairmatch.common.text import strip_accents
+from fairmatch.common.text import mid_sentence, strip_accents
 from fairmatch.demo.profiles import PRIMARY_DRUG_PACKAGING
 from fairmatch.demo.taxonomy import Category
-from fairmatch.demo.text import join_phrases, lower_first
+from fairmatch.demo.text import join_phrases
 
 SECTOR_PHRASES = {
     "it": ("công nghệ thông tin", "IT"),
@@ -156,14 +156,14 @@ def _fill(template: tuple[str, str], **values) -> tuple[str, str]:
 def _listed(categories: list[Category], limit: int = 3) -> dict[str, str]:
     shown = categories[:limit]
     return {
-        "vi": join_phrases([lower_first(c.name_vi) for c in shown], "và"),
-        "en": join_phrases([lower_first(c.name_en) for c in shown], "and"),
+        "vi": join_phrases([mid_sentence(c.name_vi) for c in shown], "và"),
+        "en": join_phrases([mid_sentence(c.name_en) for c in shown], "and"),
     }
 
 
 def _offer(services: list[Category]) -> str:
     """Services as offered: `dịch vụ nhiệt luyện`, but `phần mềm doanh nghiệp` as it is."""
-    names = [lower_first(c.name_vi) for c in services[:3]]
+    names = [mid_sentence(c.name_vi) for c in services[:3]]
     return join_phrases([n if n.startswith(_SERVICE_WORDS) else f"dịch vụ {n}" for n in names], "và")
 
 
@@ -179,7 +179,8 @@ def lead_description(rng: random.Random, products, needs, founded, employees, re
     template = SERVICE_LEAD if products[0].service else rng.choice(LEAD if needs else (LEAD[0], LEAD[2]))
     vi, en = _fill(template, sector_vi=sector_vi, sector_en=sector_en, founded=founded, employees=employees, **values)
     (name_vi, name_en), year = recognised
-    extra_vi, extra_en = _fill(RECOGNISED, product_vi=lower_first(name_vi), product_en=lower_first(name_en), year=year)
+    extra_vi, extra_en = _fill(RECOGNISED, product_vi=mid_sentence(name_vi), product_en=mid_sentence(name_en),
+                               year=year)
     return vi + extra_vi, en + extra_en
 
 

@@ -18,14 +18,6 @@ def slugify(text: str) -> str:
     return _NON_SLUG.sub("-", strip_accents(text).lower()).strip("-")
 
 
-def lower_first(name: str) -> str:
-    """Lower-case the first letter of a name for use mid-sentence; `PCB` and `IoT` stay as they are."""
-    rest_of_word = name.split(" ", 1)[0][1:]
-    if rest_of_word != rest_of_word.lower():
-        return name
-    return name[:1].lower() + name[1:]
-
-
 def join_phrases(items: list[str], conjunction: str) -> str:
     """`a, b và c` / `a, b and c` — a natural list in either language."""
     if len(items) <= 1:

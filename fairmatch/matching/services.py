@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from fairmatch.audit.services import record
+from fairmatch.common.text import mid_sentence
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import NotFound, RuleViolation
 from fairmatch.extensions import db
@@ -38,10 +39,16 @@ class MatchFilters:
         )
 
 
+FURTHER_DEPTH = 3
+"""How far up (or down) the chain "your suppliers' suppliers" reach when a member asks for them."""
+
+
 def matches_for(
-    key: str, direction: str = "suppliers", limit: int = 20, lang: str = "en", filters: MatchFilters = MatchFilters()
+    key: str, direction: str = "suppliers", limit: int = 20, lang: str = "en", filters: MatchFilters = MatchFilters(),
+    further: bool = False,
 ) -> list[dict]:
-    """The `matches` objects of INTERFACES.md, best first, explained in `lang`."""
+    """The `matches` objects of INTERFACES.md, best first, explained in `lang`: direct partners,
+    and with `further` the suppliers' suppliers (customers' customers) after them."""
     if direction not in DIRECTIONS:
         raise RuleViolation(_("The direction must be suppliers or customers."))
     if not 1 <= limit <= MAX_LIMIT:
@@ -52,7 +59,8 @@ def matches_for(
     hidden = _not_relevant(key, direction)
     # Filters look further down the list so that a narrowed list is still full when it can be.
     wanted = limit + len(hidden) if filters == MatchFilters() else MAX_LIMIT + len(hidden)
-    ranked = [m for m in DIRECTIONS[direction](graph, key, limit=wanted) if m.key not in hidden]
+    depth = FURTHER_DEPTH if further else 1
+    ranked = [m for m in DIRECTIONS[direction](graph, key, limit=wanted, depth=depth) if m.key not in hidden]
     shown = [(rank, m) for rank, m in enumerate(ranked, start=1) if filters.keeps(graph.enterprise(m.key))][:limit]
     with force_locale(lang):
         return [to_json(match, rank, graph, key, _, lang) for rank, match in shown]
@@ -64,7 +72,7 @@ def unmet_needs_of(key: str, lang: str) -> list[dict]:
     graph = supply_graph()
     if key not in graph:
         return []
-    return [{"category": graph.category_name(u.category, lang), "required": ", ".join(sorted(u.required)),
+    return [{"category": mid_sentence(graph.category_name(u.category, lang)), "required": ", ".join(sorted(u.required)),
              "closest": [{"key": k, "name": graph.enterprise_name(k, lang), "lacks": ", ".join(sorted(lacks))}
                          for k, lacks in u.closest]}
             for u in unmet_needs(graph, key)]

@@ -31,12 +31,13 @@ def my_matches():
     filters = services.MatchFilters(sector=request.args.get("sector", "")[:40],
                                     at_fair=request.args.get("at_fair") == "1",
                                     verified=request.args.get("verified") == "1")
-    matches = services.matches_for(enterprise.key, direction, 20, language(), filters) if enterprise else []
+    further = request.args.get("further") == "1"
+    matches = services.matches_for(enterprise.key, direction, 20, language(), filters, further) if enterprise else []
     if enterprise is not None:
         services.count_match_view(enterprise.id, len(matches))
     unmet = services.unmet_needs_of(enterprise.key, language()) if enterprise and direction == "suppliers" else []
     return render_template("matching/mine.html", enterprise=enterprise, matches=matches, direction=direction,
-                           filters=filters, unmet=unmet)
+                           filters=filters, unmet=unmet, further=further)
 
 
 @blueprint.post("/me/matches/not-relevant")

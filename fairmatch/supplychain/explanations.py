@@ -6,7 +6,7 @@ passes each one through the caller's `gettext`, so the core needs no translation
 
 from collections.abc import Callable
 
-from fairmatch.common.text import N_
+from fairmatch.common.text import N_, mid_sentence
 from fairmatch.common.vocabulary import UNIT_LABELS
 from fairmatch.supplychain.graph import SupplyGraph
 from fairmatch.supplychain.model import Factor, Match, Quantity
@@ -75,15 +75,6 @@ def _number(value: float, lang: str) -> str:
     return text
 
 
-def _mid_sentence(name: str) -> str:
-    """Lower the first letter of a category name, unless its first word is an acronym or a name
-    written with capitals inside (`PV modules`, `IoT devices`, `LED lighting`)."""
-    first = name.split(" ", 1)[0]
-    if any(letter.isupper() for letter in first[1:]):
-        return name
-    return name[:1].lower() + name[1:]
-
-
 class _Writer:
     """Formats names, quantities and templates for one graph, language and gettext."""
 
@@ -94,7 +85,7 @@ class _Writer:
         return self.gettext(template).format(**values)
 
     def category(self, code: str) -> str:
-        return _mid_sentence(self.graph.category_name(code, self.lang))
+        return mid_sentence(self.graph.category_name(code, self.lang))
 
     def quantity(self, quantity: Quantity) -> str:
         labels = UNIT_LABELS.get(quantity.unit)

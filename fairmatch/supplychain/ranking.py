@@ -46,8 +46,9 @@ def _stated_link(graph: SupplyGraph, code: str) -> Callable[[Profile], Link]:
 
 
 def _bom_link(link: Link) -> Callable[[Profile], Link | None]:
-    """The link to a maker of the path's end, unless it states a need (scored with the need)."""
-    return lambda customer: None if link.path[0] in customer.needs else link
+    """The link to a maker of the path's end, unless it states a need for the first category
+    (scored with the need) or buys a category in between finished."""
+    return lambda customer: None if any(code in customer.needs for code in link.path[:-1]) else link
 
 
 def _supplier_group(graph: SupplyGraph, weights: Weights, customer: Profile | None, link: Link) -> Group:
@@ -76,15 +77,18 @@ def rank_suppliers(
     key: str,
     limit: int = 20,
     weights: Weights = DEFAULT_WEIGHTS,
-    depth: int = 3,
+    depth: int = 1,
     strict: bool = True,
 ) -> list[Match]:
-    """Who can supply `key`: makers of its stated needs and of its products' inputs to `depth`."""
+    """Who can supply `key`: makers of its stated needs, of its products' direct inputs and of what
+    they are made with; with `depth` above 1, its suppliers' suppliers too (never through a
+    category it states it buys: it buys that finished)."""
     _check(graph, weights, limit, depth)
     customer = graph.profiles[key]
     links: dict[str, Link] = {}
     for made in sorted(customer.offers):
-        candidates = [Link(path, len(path) - 1) for path in graph.upstream(made).values()]
+        candidates = [Link(path, len(path) - 1) for path in graph.upstream(made).values()
+                      if not any(code in customer.needs for code in path[1:-1])]
         candidates += [Link((code, made), 1, kind=kind) for code, kind in graph.categories[made].means]
         for link in candidates:
             known = links.get(link.path[0])
@@ -104,10 +108,11 @@ def rank_customers(
     key: str,
     limit: int = 20,
     weights: Weights = DEFAULT_WEIGHTS,
-    depth: int = 3,
+    depth: int = 1,
     strict: bool = True,
 ) -> list[Match]:
-    """Who would buy from `key`: those who need what it makes, or make something made from it."""
+    """Who would buy from `key`: those who need what it makes, or make something made from (or
+    with) it; with `depth` above 1, its customers' customers too."""
     _check(graph, weights, limit, depth)
     supplier = graph.profiles[key]
     groups = list(_customer_groups(graph, supplier, weights, depth))

@@ -11,19 +11,19 @@ def keys(matches) -> list[str]:
 
 
 def test_a_stated_need_outranks_a_direct_input_which_outranks_an_input_of_an_input(make_firm, make_graph):
-    graph = make_graph(
-        make_firm("LEAD", makes=["GARMENT"], needs=[Need("FABRIC")], kind="lead"),
-        make_firm("YARN1", makes=["YARN"]),
-        make_firm("ZIP1", makes=["ZIPPER"]),
-        make_firm("FAB1", makes=["FABRIC"]),
-    )
-    matches = suppliers(graph, "LEAD")
-    assert keys(matches) == ["FAB1", "ZIP1", "YARN1"]
+    firms = (make_firm("YARN1", makes=["YARN"]), make_firm("ZIP1", makes=["ZIPPER"]),
+             make_firm("FAB1", makes=["FABRIC"]))
+    graph = make_graph(make_firm("LEAD", makes=["GARMENT"], needs=[Need("ZIPPER")], kind="lead"), *firms)
+    matches = suppliers(graph, "LEAD", depth=3)
+    assert keys(matches) == ["ZIP1", "FAB1", "YARN1"]
     assert [m.path for m in matches] == [
-        ("FABRIC", "GARMENT"),
         ("ZIPPER", "GARMENT"),
+        ("FABRIC", "GARMENT"),
         ("YARN", "FABRIC", "GARMENT"),
     ]
+    # A lead that states it buys fabric buys it woven: the yarn behind it is not its business.
+    buying_fabric = make_graph(make_firm("LEAD", makes=["GARMENT"], needs=[Need("FABRIC")], kind="lead"), *firms)
+    assert keys(suppliers(buying_fabric, "LEAD", depth=3)) == ["FAB1", "ZIP1"]
 
 
 def test_suppliers_of_unrelated_chains_and_the_asker_itself_are_never_listed(make_firm, make_graph):
@@ -57,7 +57,7 @@ def test_customers_are_those_who_need_it_or_make_something_made_from_it(make_fir
         make_firm("LEAD", makes=["GARMENT"], kind="lead"),
         make_firm("WIRE1", makes=["WIRE"]),
     )
-    matches = rank_customers(graph, "YARN1")
+    matches = rank_customers(graph, "YARN1", depth=3)
     assert keys(matches) == ["BUYER", "FAB1", "LEAD"]
     assert [m.path for m in matches] == [("YARN",), ("YARN", "FABRIC"), ("YARN", "FABRIC", "GARMENT")]
     assert all(m.direction == "customers" for m in matches)

@@ -82,7 +82,7 @@ def test_a_customer_is_explained_from_the_suppliers_product_to_what_the_customer
 
 def test_an_indirect_customer_is_explained_hop_by_hop(make_firm, make_graph):
     graph = make_graph(make_firm("YARN1", makes=["YARN"]), make_firm("LEAD", makes=["GARMENT"], locality="Ba Vì"))
-    (match,) = rank_customers(graph, "YARN1")
+    (match,) = rank_customers(graph, "YARN1", depth=3)
     assert explain(match, graph, "YARN1", str) == (
         "You make yarn → it goes into woven fabric → which goes into ready-made garments → "
         "LEAD Co. makes ready-made garments; lowered by: a customer of your customers, 2 steps down the chain."

@@ -53,10 +53,26 @@ def test_direct_suppliers_lead_and_deeper_tiers_only_fill_the_room_left_labelled
              booth="A01"),
         firm("TUBES", makes=["TUBE"]),
     ])
-    ranked = rank_suppliers(graph, "MAKER", limit=10)
+    assert [(m.key, m.tier) for m in rank_suppliers(graph, "MAKER", limit=10)] == [("FRAMES", 1)]  # by default
+    ranked = rank_suppliers(graph, "MAKER", limit=10, depth=3)
     assert [(m.key, m.tier) for m in ranked] == [("FRAMES", 1), ("TUBES", 2), ("COILS", 3)]
     assert "a supplier of your suppliers, 2 steps up the chain" in explain(ranked[1], graph, "MAKER", str)
-    assert [m.key for m in rank_suppliers(graph, "MAKER", limit=1)] == ["FRAMES"]
+    assert [m.key for m in rank_suppliers(graph, "MAKER", limit=1, depth=3)] == ["FRAMES"]
+
+
+def test_a_category_the_firm_buys_finished_is_not_searched_further_up():
+    graph = build_graph(CHAIN, [
+        firm("MAKER", makes=["MOTO"], kind="lead", needs=[Need("SHOCK")]),
+        firm("SHOCKS", makes=["SHOCK"]), firm("FRAMES", makes=["FRAME"]), firm("TUBES", makes=["TUBE"]),
+    ])
+    ranked = rank_suppliers(graph, "MAKER", limit=10, depth=3)
+    # Steel tube goes into frames too, so its maker stays, as a supplier of the frame maker.
+    assert [(m.key, m.path) for m in ranked] == [("SHOCKS", ("SHOCK", "MOTO")), ("FRAMES", ("FRAME", "MOTO")),
+                                                 ("TUBES", ("TUBE", "FRAME", "MOTO"))]
+    buyer = firm("MAKER", makes=["MOTO"], kind="lead", needs=[Need("SHOCK"), Need("FRAME")])
+    buying_frames = build_graph(CHAIN, [buyer, firm("TUBES", makes=["TUBE"])])
+    assert rank_suppliers(buying_frames, "MAKER", limit=10, depth=3) == []
+    assert rank_customers(buying_frames, "TUBES", limit=10, depth=3) == []
 
 
 def test_tooling_and_services_are_suppliers_of_their_user_only_not_bills_of_materials():
