@@ -180,7 +180,7 @@ def run_demo() -> None:
 
     graph = build_graph(*from_exchange(build_demo_exchange()))
     firms = sorted(k for k, p in graph.profiles.items() if p.enterprise.kind in ("lead", "fdi"))
-    supplier_lines, customer_lines, no_customers, above = [], [], 0, 0
+    supplier_lines, customer_lines, no_customers, no_suppliers, above = [], [], 0, 0, 0
     for key in firms:
         firm = graph.profiles[key]
         # What goes directly into, or is used to make, what the firm makes; a stated need counts
@@ -190,6 +190,7 @@ def run_demo() -> None:
             category = graph.categories[made]
             direct |= set(category.inputs) | {code for code, _ in getattr(category, "means", ())}
         suppliers = rank_suppliers(graph, key, limit=TOP)
+        no_suppliers += not suppliers
         supplier_lines += [(_tier(m), m.path[0] in direct) for m in suppliers]
         tiers = [_tier(m) for m in suppliers]
         above += sum(1 for i, tier in enumerate(tiers) if tier == "1" and any(t != "1" for t in tiers[:i]))
@@ -205,6 +206,7 @@ def run_demo() -> None:
     print(f"  customers who buy it directly   {_by_tier(customer_lines)}")
     print(f"  tier-1 suppliers listed below a deeper one   {above}")
     print(f"  firms with no customer          {no_customers}")
+    print(f"  firms with no supplier          {no_suppliers}")
 
 
 def run_planted(enterprises: int, seed: int) -> None:

@@ -152,6 +152,7 @@ class Allocator:
         self._bom: set[str] = set()
         self.buyers: Counter[str] = Counter()
         self._unbought: list[str] = []
+        self._lead_sectors: list[str] | None = None
 
     @staticmethod
     def _by_family(categories) -> dict[str, list[Category]]:
@@ -199,10 +200,18 @@ class Allocator:
         return products
 
     def lead_products(self) -> list[Category]:
-        """1–4 final products of one family, as a lead enterprise makes."""
-        family = self._family(LEAD_FAMILIES, self._finals)
-        pool = self._finals[family]
-        first = (self._pick(pool, 1) or [self.rng.choice(pool)])[0]
+        """1–4 final products of one trade, as a lead enterprise makes; the first leads cover
+        every sector that has end products, so that each of the programme's sectors has a lead."""
+        if self._lead_sectors is None:
+            self._lead_sectors = sorted({c.sector for c in self.taxonomy.finals})
+            self.rng.shuffle(self._lead_sectors)
+        if self._lead_sectors:
+            sector = self._lead_sectors.pop()
+            first = self.rng.choice([c for c in self.taxonomy.finals if c.sector == sector])
+        else:
+            family = self._family(LEAD_FAMILIES, self._finals)
+            first = (self._pick(self._finals[family], 1) or [self.rng.choice(self._finals[family])])[0]
+        pool = self._finals[first.family]
         return self._record(self._one_trade(first, pool, self._count((35, 35, 20, 10))))
 
     def fdi_products(self) -> list[Category]:

@@ -248,7 +248,7 @@ GROUP_TRADES = {
     "MAT.METALS": (("Thép", "Steel"), ("Kim khí", "Metals")),
     "MAT.NONFERROUS": (("Kim loại màu", "Non-Ferrous Metals"), ("Kim khí", "Metals")),
     "AUTO.VEHICLES": (("Ô tô", "Automotive"), ("Công nghiệp Ô tô", "Motor Industries")),
-    "AUTO.COMPONENTS": (("Phụ tùng Ô tô Xe máy", "Auto Parts"), ("Linh kiện Xe máy", "Motorcycle Parts")),
+    "AUTO.COMPONENTS": (("Phụ tùng Ô tô", "Auto Parts"), ("Linh kiện Ô tô", "Automotive Components")),
     "ENER.ENERGY": (("Năng lượng", "Energy"), ("Năng lượng Tái tạo", "Renewable Energy"),
                     ("Năng lượng Xanh", "Green Energy")),
     "AGRI.MACHINERY": (("Máy Nông nghiệp", "Agricultural Machinery"), ("Cơ khí Nông nghiệp", "Agro-Machinery")),
@@ -272,7 +272,14 @@ GROUP_TRADES = {
 
 _IT_HARDWARE = (("Điện tử", "Electronics"), ("Thiết bị Viễn thông", "Telecom Equipment"))
 
+_MOTORCYCLE_PARTS = (("Phụ tùng Xe máy", "Motorcycle Parts"), ("Linh kiện Xe máy", "Motorcycle Components"))
+_EV_PARTS = (("Linh kiện Xe điện", "EV Components"), ("Truyền động Điện", "Electric Drives"))
+
 TRADES_BY_CODE = {
+    **dict.fromkeys(("AUTO.MOTO_ENGINE", "AUTO.MOTO_FRAME", "AUTO.MOTO_SHOCK", "AUTO.DRIVE_CHAIN",
+                     "AUTO.SPROCKETS", "AUTO.MOTO_WHEEL", "AUTO.MOTO_SEAT", "AUTO.MOTO_PLASTIC",
+                     "AUTO.CONTROL_CABLE"), _MOTORCYCLE_PARTS),
+    **dict.fromkeys(("AUTO.HUB_MOTOR", "AUTO.EV_CONTROLLER", "AUTO.EV_TRACTION_MOTOR", "AUTO.EV_INVERTER"), _EV_PARTS),
     "IT.SERVER": _IT_HARDWARE,
     "IT.NETWORK_EQUIPMENT": _IT_HARDWARE,
     "IT.MOBILE_PHONE": _IT_HARDWARE,
