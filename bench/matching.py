@@ -1,6 +1,6 @@
 """Speed of the matching core on synthetic fairs of 1,000, 10,000 and 100,000 enterprises.
 
-    .venv/bin/python bench/matching.py [--sizes 1000 10000 100000] [--queries 500] [--seed 7]
+    .venv/bin/python bench/matching.py [--sizes 1000 10000 100000] [--queries 500] [--seed 7] [--depth 1]
 
 Prints, per size: graph build time, memory held by the graph (tracemalloc, on a second build),
 and p50/p95 of a top-20 `rank_suppliers` and `rank_customers` query from random enterprises,
@@ -123,7 +123,7 @@ def _percentiles(samples: list[float]) -> tuple[float, float]:
     return cuts[49], cuts[94]
 
 
-def run(size: int, queries: int, seed: int) -> None:
+def run(size: int, queries: int, seed: int, depth: int = 1) -> None:
     """Build a synthetic fair of `size` enterprises and time it and its queries."""
     rng = random.Random(seed)
     categories = synthetic_taxonomy(rng, max(100, min(2000, size // 50)))
@@ -146,7 +146,7 @@ def run(size: int, queries: int, seed: int) -> None:
         wall, cpu, found = [], [], 0
         for key in askers:
             started, started_cpu = time.perf_counter(), time.thread_time()
-            found += len(rank(graph, key, limit=20))
+            found += len(rank(graph, key, limit=20, depth=depth))
             cpu.append((time.thread_time() - started_cpu) * 1000)
             wall.append((time.perf_counter() - started) * 1000)
         (wall50, wall95), (cpu50, cpu95) = _percentiles(wall), _percentiles(cpu)
@@ -161,9 +161,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--queries", type=int, default=500)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--depth", type=int, default=1, help="1: the lists a firm sees; 3: with deeper tiers")
     args = parser.parse_args()
     for size in args.sizes:
-        run(size, args.queries, args.seed)
+        run(size, args.queries, args.seed, args.depth)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import signed_in
 
-LEAD, FRAMES, TUBES, SHOCKS = "0300000018", "0300000025", "0300000032", "0300000057"
+LEAD, FRAMES, TUBES, SHOCKS, FDI_TUBES = "0300000018", "0300000025", "0300000032", "0300000057", "0300000064"
 DOCUMENT = {
     "format": "fairmatch-exchange/1",
     "categories": [
@@ -16,7 +16,7 @@ DOCUMENT = {
         {"code": "T.FRAME", "name_vi": "Khung xe máy", "name_en": "Motorcycle frames",
          "sector": "automotive-motorcycle", "inputs": ["T.TUBE"]},
         {"code": "T.SHOCK", "name_vi": "Giảm xóc", "name_en": "Shock absorbers", "sector": "automotive-motorcycle"},
-        {"code": "T.TUBE", "name_vi": "Ống thép", "name_en": "Steel tube", "sector": "metals"},
+        {"code": "T.TUBE", "name_vi": "Ống thép", "name_en": "Steel tube", "sector": "metals", "hs": "730630"},
     ],
     "enterprises": [
         {"tax_code": LEAD, "name_vi": "Công ty CP Xe máy Thăng Long", "kind": "lead",
@@ -28,6 +28,8 @@ DOCUMENT = {
          "products": [{"name_vi": "Ống thép hàn", "category": "T.TUBE"}]},
         {"tax_code": SHOCKS, "name_vi": "Công ty TNHH Giảm xóc Phố Nối", "kind": "supplier",
          "certifications": ["ISO 9001"], "products": [{"name_vi": "Giảm xóc sau", "category": "T.SHOCK"}]},
+        {"tax_code": FDI_TUBES, "name_vi": "Công ty TNHH Ống thép Kaneda Việt Nam", "kind": "fdi",
+         "products": [{"name_vi": "Ống thép chính xác", "category": "T.TUBE"}]},
     ],
 }
 
@@ -55,3 +57,10 @@ def test_a_need_no_maker_is_certified_for_is_said_with_what_the_closest_lacks(le
     assert "Công ty TNHH Giảm xóc Phố Nối</a> — lacks IATF 16949" in page
     vietnamese = lead.get("/me/matches?lang=vi").get_data(as_text=True)
     assert "Chưa nhà sản xuất giảm xóc nào có IATF 16949" in vietnamese
+
+
+def test_the_chain_view_counts_fdi_plants_apart_from_vietnamese_owned_suppliers(lead):
+    page = lead.get(f"/enterprises/{LEAD}/chain?lang=en").get_data(as_text=True)
+    tube = next(line for line in page.splitlines() if "Steel tube" in line and "<li>" in line)
+    assert "HS 730630" in tube and "Ống thép Hòa Phát Lợi" in tube and "FDI:" in tube and "Kaneda" in tube
+    assert "Vietnamese-owned suppliers" in page
