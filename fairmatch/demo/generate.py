@@ -325,7 +325,9 @@ class _FairBuilder:
             description_en=en,
             certifications=profiles.held_certifications(rng, self.taxonomy, categories, "supplier", household),
             export_markets=[] if household or rng.random() < 0.6 else self._markets(1, 2),
-            products=self._products(categories, self._size(employees)),
+            # The programme recognises supporting-industry products too, not only end products.
+            products=self._products(categories, self._size(employees),
+                                    recognise=form == "company" and rng.random() < 0.15),
         )
         return enterprise
 

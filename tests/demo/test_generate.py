@@ -372,6 +372,12 @@ def test_leads_make_final_products_and_suppliers_make_inputs(fair):
     assert all(p["category"] in inputs for e in of_kind(fair, "supplier") for p in e["products"])
 
 
+def test_recognised_key_products_include_supporting_industry_products(fair):
+    suppliers = [e for e in of_kind(fair, "supplier") if any("recognized_key_product" in p for p in e["products"])]
+    assert 0.05 * len(of_kind(fair, "supplier")) <= len(suppliers) <= 0.3 * len(of_kind(fair, "supplier"))
+    assert all(len(e["tax_code"]) == 10 for e in suppliers)  # companies, not household workshops
+
+
 def test_about_sixty_percent_of_lead_products_are_recognised_key_products(fair):
     products = [p for e in of_kind(fair, "lead") for p in e["products"]]
     recognised = [p["recognized_key_product"] for p in products if "recognized_key_product" in p]
