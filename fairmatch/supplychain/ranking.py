@@ -47,8 +47,9 @@ def _stated_link(graph: SupplyGraph, code: str) -> Callable[[Profile], Link]:
 
 def _bom_link(link: Link) -> Callable[[Profile], Link | None]:
     """The link to a maker of the path's end, unless it states a need for the first category
-    (scored with the need) or buys a category in between finished."""
-    return lambda customer: None if any(code in customer.needs for code in link.path[:-1]) else link
+    (scored with the need), buys a category in between finished, or makes the first one itself."""
+    return lambda customer: None if (any(code in customer.needs for code in link.path[:-1])
+                                     or link.path[0] in customer.offers) else link
 
 
 def _supplier_group(graph: SupplyGraph, weights: Weights, customer: Profile | None, link: Link) -> Group:
@@ -91,6 +92,8 @@ def rank_suppliers(
                       if not any(code in customer.needs for code in path[1:-1])]
         candidates += [Link((code, made), 1, kind=kind) for code, kind in graph.categories[made].means]
         for link in candidates:
+            if link.path[0] in customer.offers:
+                continue  # it makes that itself: other makers of it are its competitors, not its suppliers
             known = links.get(link.path[0])
             if link.distance <= depth and (known is None or (link.distance, link.path) < (known.distance, known.path)):
                 links[link.path[0]] = link

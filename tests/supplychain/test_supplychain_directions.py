@@ -28,7 +28,7 @@ def test_a_stated_need_outranks_a_direct_input_which_outranks_an_input_of_an_inp
 
 def test_suppliers_of_unrelated_chains_and_the_asker_itself_are_never_listed(make_firm, make_graph):
     graph = make_graph(
-        make_firm("LEAD", makes=["GARMENT", "ZIPPER"], kind="lead"),
+        make_firm("LEAD", makes=["GARMENT", "ZIPPER"], kind="lead", needs=[Need("ZIPPER")]),
         make_firm("WIRE1", makes=["WIRE"]),
         make_firm("ZIP1", makes=["ZIPPER"]),
     )

@@ -177,3 +177,15 @@ def test_a_need_nobody_meets_is_said_with_the_closest_makers_and_what_they_lack(
     certified = build_graph(CHAIN, [
         graph.enterprise("MAKER"), firm("FULL", makes=["SHOCK"], certifications=("IATF 16949", "ISO 9001"))])
     assert unmet_needs(certified, "MAKER") == []
+
+
+def test_a_firm_that_makes_an_input_itself_is_not_offered_its_competitors_as_suppliers():
+    graph = build_graph(CHAIN, [
+        firm("MAKER", makes=["MOTO", "FRAME"], kind="lead"), firm("FRAMES", makes=["FRAME"]),
+        firm("SHOCKS", makes=["SHOCK"]),
+    ])
+    assert [m.key for m in rank_suppliers(graph, "MAKER", limit=10)] == ["SHOCKS"]
+    assert rank_customers(graph, "FRAMES", limit=10) == []  # the maker frames its motorcycles itself
+    stating = build_graph(CHAIN, [
+        firm("MAKER", makes=["MOTO", "FRAME"], kind="lead", needs=[Need("FRAME")]), firm("FRAMES", makes=["FRAME"])])
+    assert [m.key for m in rank_suppliers(stating, "MAKER", limit=10)] == ["FRAMES"]  # it says it buys more
