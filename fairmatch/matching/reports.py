@@ -23,6 +23,15 @@ def _names(graph, keys, lang: str) -> str:
     return "; ".join(graph.enterprise_name(k, lang) for k in keys)
 
 
+FIRST_LEADS = 4
+
+
+def _first(graph, keys, lang: str) -> str:
+    """The first few names, and how many more (`A; B; C; D +21`)."""
+    shown = _names(graph, keys[:FIRST_LEADS], lang)
+    return f"{shown} +{len(keys) - FIRST_LEADS}" if len(keys) > FIRST_LEADS else shown
+
+
 def _categories(graph, codes, lang: str) -> str:
     return "; ".join(graph.category_name(c, lang) for c in codes)
 
@@ -41,6 +50,7 @@ class GapLine:
     fdi_suppliers: int  # FDI plants in Vietnam that make it
     lead_names: str
     supplier_names: str
+    first_leads: str  # the first few leads' names, and how many more: for the printed report
 
 
 def gap_lines(lang: str, limit: int | None = None) -> list[GapLine]:
@@ -50,7 +60,8 @@ def gap_lines(lang: str, limit: int | None = None) -> list[GapLine]:
         GapLine(g.category, graph.category_name(g.category, lang), g.hs or "",
                 input_kind_label(g.relation) if g.relation != "material" else "", len(g.leads),
                 sum(graph.enterprise(k).kind == "fdi" for k in g.leads), len(g.suppliers), len(g.fdi_suppliers),
-                _names(graph, g.leads, lang), _names(graph, (*g.suppliers, *g.fdi_suppliers), lang))
+                _names(graph, g.leads, lang), _names(graph, (*g.suppliers, *g.fdi_suppliers), lang),
+                _first(graph, g.leads, lang))
         for g in gap_report(graph)[:limit]
     ]
 

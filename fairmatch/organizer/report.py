@@ -177,7 +177,7 @@ def report_document(fair: Fair, lang: str) -> bytes:
                    "figures."),
             headings=(_("Category"), _("HS code"), _("Leads and FDI plants that need it"),
                       _("Vietnamese-owned suppliers"), _("FDI suppliers in Vietnam"), _("Lead enterprises")),
-            rows=tuple((g.name, g.hs, number(g.leads), number(g.suppliers), number(g.fdi_suppliers), g.lead_names)
+            rows=tuple((g.name, g.hs, number(g.leads), number(g.suppliers), number(g.fdi_suppliers), g.first_leads)
                        for g in report.gaps),
             col_widths=(4, 1.5, 2, 2, 2, 5), aligns=("L", "L", "R", "R", "R", "L"),
             empty=_("No chain gap: every input has suppliers."),

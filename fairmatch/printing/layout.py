@@ -202,6 +202,9 @@ class Document(FPDF):
         """A full-width table at the cursor: cells wrap, the header row repeats at the top of each new page, and
         rows alternate a light fill. `col_widths` are relative; `aligns` holds "L", "C" or "R" per column."""
         self.use_font(font_size)
+        # The striped rows take the document's current fill colour; a bar chart drawn just before
+        # would leave its own blue there.
+        self.set_fill_color(*ZEBRA)
         headings_style = FontFace(emphasis="BOLD", color=INK, fill_color=(233, 236, 239))
         with self.table(
             col_widths=tuple(col_widths),

@@ -69,3 +69,14 @@ def test_the_chain_view_shows_each_input_with_its_local_suppliers_and_the_gaps(e
     assert page.count('class="chain-gap"') == 1 and page.count('class="chain-covered"') == 1
     assert "Công ty TNHH Dây đồng Đông Anh" in page and "no local supplier" in page
     assert client.get("/enterprises/0100109106/chain").status_code == 404
+
+
+def test_the_printed_gap_names_the_first_four_leads_and_counts_the_rest():
+    from fairmatch.matching.reports import _first
+
+    class Names:
+        def enterprise_name(self, key, lang):
+            return f"Công ty {key}"
+
+    assert _first(Names(), ("A", "B"), "vi") == "Công ty A; Công ty B"
+    assert _first(Names(), tuple("ABCDEFG"), "vi") == "Công ty A; Công ty B; Công ty C; Công ty D +3"
