@@ -24,6 +24,8 @@ from fairmatch.organizer.documents import main_sector
 from fairmatch.printing import ReportBar, ReportDocument, ReportFigure, ReportSection, report_pdf
 
 LEAD_KINDS = ("lead", "fdi")
+PRINTED_GAPS = 30
+"""The printed report lists the most wanted gaps; the supply-chain report has them all."""
 SUPPLIER_KINDS = ("supplier",)
 DEALS = ("contract", "mou")
 
@@ -174,11 +176,13 @@ def report_document(fair: Fair, lang: str) -> bytes:
             _("Remaining chain gaps"),
             note=_("Inputs that lead enterprises and FDI plants need and at most one Vietnamese-owned supplier "
                    "makes: where a Vietnamese firm could replace an import. The HS code pairs each with import "
-                   "figures."),
+                   "figures.") + " " + _("The %(shown)d most wanted of %(total)d; all of them are in the supply-chain "
+                                          "report (CSV, Excel).", shown=min(PRINTED_GAPS, len(report.gaps)),
+                                          total=len(report.gaps)),
             headings=(_("Category"), _("HS code"), _("Leads and FDI plants that need it"),
                       _("Vietnamese-owned suppliers"), _("FDI suppliers in Vietnam"), _("Lead enterprises")),
             rows=tuple((g.name, g.hs, number(g.leads), number(g.suppliers), number(g.fdi_suppliers), g.first_leads)
-                       for g in report.gaps),
+                       for g in report.gaps[:PRINTED_GAPS]),
             col_widths=(4, 1.5, 2, 2, 2, 5), aligns=("L", "L", "R", "R", "R", "L"),
             empty=_("No chain gap: every input has suppliers."),
         ),

@@ -213,3 +213,17 @@ def test_the_report_counts_what_the_fair_produced_the_same_on_page_and_paper(app
         assert "33.000.000" in text and "Chi tiết đúc nhôm" in text
         assert DONG_ANH in text and "Công ty TNHH Nhựa Tân Phong" in text
     assert "3 / 4" in paper and "Cơ khí chính xác 2 · 33.000.000 ₫" in paper
+
+
+def test_the_printed_report_lists_the_thirty_most_wanted_gaps_and_says_where_the_rest_are(app, small_fair,
+                                                                                         monkeypatch):
+    from fairmatch.matching.reports import GapLine
+    from fairmatch.organizer import report
+
+    gaps = [GapLine(f"T.GAP{n:02d}", f"Vật tư số {n:02d}", "7326", "", 40 - n, 0, 0, 0, "", "", "Công ty A")
+            for n in range(40)]
+    monkeypatch.setattr(report, "gap_lines", lambda lang: gaps)
+    organizer = signed_in(app, small_fair.emails["organizer"])
+    paper = pdf_text(organizer.get("/print/report.pdf?lang=en"))
+    assert "The 30 most wanted of 40" in paper
+    assert "Vật tư số 29" in paper and "Vật tư số 30" not in paper
