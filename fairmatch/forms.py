@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice
-from wtforms.validators import DataRequired, Email, Length
+from wtforms.validators import DataRequired, Email, Length, NumberRange
 
 from fairmatch.i18n import nfc
 
@@ -25,3 +25,14 @@ TEXT = {"filters": [nfc]}
 def options(pairs) -> list[SelectChoice]:
     """Choices for a select or radio field from (value, label) pairs."""
     return [SelectChoice(value, label) for value, label in pairs]
+
+
+VND_MAX = 2_000_000_000
+"""The largest amount in đồng a form accepts: far above any booth fee, and within the database's
+integer columns (a typed extra zero is refused with a message, never a server error)."""
+
+
+def vnd_amount(minimum: int = 0):
+    """A whole number of đồng from `minimum` to `VND_MAX`."""
+    return NumberRange(min=minimum, max=VND_MAX,
+                       message=_l("Enter a whole number of đồng, at most 2,000,000,000."))

@@ -90,7 +90,13 @@ def input_kind_label(code: str) -> str:
 
 
 def number(value: float | int | None) -> str:
-    return "" if value is None else _decimal(value, language())
+    """A number in the page's language; one beyond what any form accepts (stored before the
+    limits, or by hand) still shows, in scientific notation, rather than breaking the page."""
+    if value is None:
+        return ""
+    if abs(value) > 1e18:
+        return f"{value:.3g}"
+    return _decimal(value, language())
 
 
 # A page such as the floor plan formats the same few prices and areas hundreds of times, and

@@ -7,7 +7,7 @@ from wtforms.validators import NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from fairmatch.booths.models import BOOTH_TYPE_LABELS
-from fairmatch.forms import TEXT, max_length, options, required
+from fairmatch.forms import TEXT, max_length, options, required, vnd_amount
 
 
 class ReserveForm(FlaskForm):
@@ -24,7 +24,7 @@ class WaitlistForm(FlaskForm):
     booth_type = SelectField(_l("Booth type"), choices=options([("", _l("Any type")), *BOOTH_TYPE_LABELS.items()]))
     zone = SelectField(_l("Zone"), choices=[])
     max_price_vnd = IntegerField(
-        _l("Highest price (₫)"), [Optional(), NumberRange(min=0, message=_l("Enter a whole number of đồng."))]
+        _l("Highest price (₫)"), [Optional(), vnd_amount()]
     )
 
 
@@ -34,7 +34,7 @@ class RejectForm(FlaskForm):
 
 class PaymentForm(FlaskForm):
     amount_vnd = IntegerField(
-        _l("Amount received (₫)"), [required(), NumberRange(min=1, message=_l("Enter a whole number of đồng."))]
+        _l("Amount received (₫)"), [required(), vnd_amount(1)]
     )
     paid_on = DateField(_l("Paid on"), [required()])
     reference = StringField(_l("Bank reference"), [Optional(), max_length(100)], **TEXT)
@@ -48,7 +48,7 @@ class MoveForm(FlaskForm):
 class BoothEditForm(FlaskForm):
     type = SelectField(_l("Type"), choices=options(BOOTH_TYPE_LABELS.items()))
     price_vnd = IntegerField(
-        _l("Price (₫)"), [required(), NumberRange(min=0, message=_l("Enter a whole number of đồng."))]
+        _l("Price (₫)"), [required(), vnd_amount()]
     )
     zone = SelectField(_l("Sector zone"), choices=[])
 
@@ -56,7 +56,7 @@ class BoothEditForm(FlaskForm):
 class TypePriceForm(FlaskForm):
     type = SelectField(_l("Booth type"), choices=options(BOOTH_TYPE_LABELS.items()))
     price_per_9m2_vnd = IntegerField(
-        _l("Price per 9 m² (₫)"), [required(), NumberRange(min=0, message=_l("Enter a whole number of đồng."))]
+        _l("Price per 9 m² (₫)"), [required(), vnd_amount()]
     )
 
 
@@ -68,7 +68,7 @@ class HallGridForm(FlaskForm):
     blocks_per_row = IntegerField(_l("Blocks per row"), [required(), NumberRange(1, 10)], default=2)
     booths_per_block = IntegerField(_l("Booths per block side"), [required(), NumberRange(1, 30)], default=6)
     aisle_m = IntegerField(_l("Aisle width (m)"), [required(), NumberRange(2, 10)], default=3)
-    price_per_9m2_vnd = IntegerField(_l("Standard price per 9 m² (₫)"), [required(), NumberRange(min=0)],
+    price_per_9m2_vnd = IntegerField(_l("Standard price per 9 m² (₫)"), [required(), vnd_amount()],
                                      default=15_000_000)
 
 

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import networkx as nx
 
 from fairmatch.common.keys import foreign_key, is_valid_registration_no, is_valid_tax_code
+from fairmatch.common.quantities import is_quantity
 from fairmatch.common.text import N_
 from fairmatch.common.vocabulary import CERTIFICATIONS, COUNTRIES, INPUT_KINDS, KINDS, SECTORS, UNIT_DIMENSIONS, UNITS
 
@@ -362,7 +363,7 @@ def _quantity_problems(path: str, quantity, positive: bool = False) -> list[Prob
         return [Problem(path, N_('must be {"value", "unit"}'))]
     value = quantity.get("value")
     problems = []
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1e15:
+    if not is_quantity(value):
         problems.append(Problem(f"{path}.value", N_("must be a number more than 0") if positive
                                 else N_("must be a number ≥ 0")))
     elif positive and value == 0:

@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import DateField, IntegerField, SelectField, SelectMultipleField, StringField
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from fairmatch.common.quantities import is_quantity
 from fairmatch.i18n import language, number
 
 
@@ -41,7 +42,7 @@ class AmountField(StringField):
             value = float(parse_decimal(text, locale=language(), strict=True))
         except (NumberFormatError, ValueError):
             raise ValueError(_("Enter a number, e.g. %(example)s.", example=number(1200.5))) from None
-        if value < 0 or value > 1e15:
+        if not is_quantity(value):
             raise ValueError(_l("Enter a number between 0 and 10¹⁵."))
         self.data = value
 

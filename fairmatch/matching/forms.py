@@ -2,22 +2,19 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, DecimalField, SelectField, SelectMultipleField, TextAreaField
-from wtforms.validators import NumberRange, Optional
+from wtforms import DateField, SelectField, SelectMultipleField, TextAreaField
+from wtforms.validators import Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from fairmatch.common.vocabulary import CERTIFICATIONS, UNITS
+from fairmatch.enterprises.fields import AmountField
 from fairmatch.forms import TEXT, max_length, options, required
 from fairmatch.i18n import unit_label
 
 
 class SourcingRequestForm(FlaskForm):
     category = SelectField(_l("What do you need? (product category)"), [required()], choices=[])
-    volume_value = DecimalField(
-        _l("Annual volume"),
-        [Optional(), NumberRange(min=0, message=_l("Enter a positive number."))],
-        places=None,
-    )
+    volume_value = AmountField(_l("Annual volume"))
     volume_unit = SelectField(_l("Unit"), default="units")
     required_certifications = SelectMultipleField(
         _l("Required certifications"),

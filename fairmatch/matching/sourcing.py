@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from fairmatch.audit.services import record
+from fairmatch.common.quantities import is_quantity
 from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Category, Enterprise
 from fairmatch.errors import NotAllowed, NotFound, RuleViolation
@@ -29,6 +30,8 @@ def post_request(enterprise: Enterprise, actor, *, category: str, volume_value, 
         raise RuleViolation(_("Choose a category from the list."))
     if deadline_on is not None and deadline_on < utcnow().date():
         raise RuleViolation(_("The date must not be in the past."))
+    if volume_value is not None and not is_quantity(float(volume_value)):
+        raise RuleViolation(_("Enter a number between 0 and 10¹⁵."))
     request = SourcingRequest(
         enterprise_id=enterprise.id, category=found, required_certifications=sorted(required_certifications),
         volume_value=float(volume_value) if volume_value is not None else None,

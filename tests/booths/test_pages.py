@@ -154,3 +154,26 @@ def test_the_directory_links_an_exhibitor_to_its_booth_on_the_plan(client, confi
     plan = client.get("/plan?booth=A02&lang=en").get_data(as_text=True)
     assert "booth A02, Hall A" in plan and 'data-code="A02" data-status="confirmed"' in plan
     assert client.get("/api/v1/enterprises?booth=1").json["items"][0]["booth"] == "A02"
+
+
+@pytest.mark.parametrize("field, path, data", [
+    ("price_vnd", "/organizer/booths/booth/A02", {"type": "standard", "zone": "", "price_vnd": "150000000000"}),
+    ("price_per_9m2_vnd", "/organizer/booths/halls", {"action": "price", "price-type": "corner",
+                                                       "price-price_per_9m2_vnd": "150000000000"}),
+])
+def test_a_booth_price_with_extra_zeros_is_refused_and_changes_nothing(app, fair, make_user, field, path, data):
+    console = signed_in(app, make_user("organizer"))
+    with app.app_context():
+        before = {b.code: b.price_vnd for b in db.session.scalars(select(Booth))}
+    response = console.post(path, data=data, follow_redirects=True)
+    assert response.status_code in (200, 422) and "Internal" not in response.get_data(as_text=True)
+    with app.app_context():
+        assert {b.code: b.price_vnd for b in db.session.scalars(select(Booth))} == before
+
+
+def test_joining_the_waitlist_with_a_price_beyond_any_booth_is_refused(app, exhibitor):
+    email, _ = exhibitor()
+    response = signed_in(app, email).post("/me/waitlist?lang=en", data={"booth_type": "", "zone": "",
+                                                                       "max_price_vnd": "99999999999999"})
+    assert response.status_code == 422
+    assert "Enter a whole number of đồng, at most 2,000,000,000." in response.get_data(as_text=True)

@@ -55,3 +55,29 @@ def test_a_request_is_private_to_its_enterprise(app, buyer, make_user):
     location = buyer.post("/me/requests", data={"category": "T.COPPER"}).headers["Location"]
     assert signed_in(app, make_user("buyer")).get(location).status_code == 403
     assert signed_in(app, make_user("organizer")).get(location).status_code == 200
+
+
+def test_a_volume_beyond_any_year_s_output_is_refused_and_the_pages_keep_working(app, buyer):
+    huge = "1" + "0" * 30
+    response = buyer.post("/me/requests?lang=en", data={"category": "T.COPPER", "volume_value": huge,
+                                                         "volume_unit": "t"})
+    assert response.status_code == 422 and "Enter a number between 0 and 10¹⁵." in response.get_data(as_text=True)
+    assert f'value="{huge}"' in response.get_data(as_text=True) and count(app) == 0
+    vietnamese = buyer.post("/me/requests?lang=vi", data={"category": "T.COPPER", "volume_value": "1.200,5",
+                                                           "volume_unit": "t"})
+    assert vietnamese.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(SourcingRequest.volume_value)) == 1200.5
+    assert buyer.get("/me/requests").status_code == 200
+    assert buyer.get(vietnamese.headers["Location"]).status_code == 200
+
+
+def test_a_request_stored_with_an_enormous_volume_still_shows(app, buyer):
+    location = buyer.post("/me/requests", data={"category": "T.COPPER", "volume_value": "300",
+                                                "volume_unit": "t"}).headers["Location"]
+    with app.app_context():
+        db.session.scalar(select(SourcingRequest)).volume_value = 1e31  # stored before the limit existed
+        db.session.commit()
+    for page in ("/me/requests?lang=vi", f"{location}?lang=en"):
+        response = buyer.get(page)
+        assert response.status_code == 200 and "1e+31" in response.get_data(as_text=True)
