@@ -8,6 +8,7 @@ from fairmatch.booths.models import RESERVATION_STATE_LABELS, WAITLIST_STATE_LAB
 from fairmatch.booths.plan import BOOTH_STATUS_LABELS
 from fairmatch.common.vocabulary import CERTIFICATIONS, SECTORS
 from fairmatch.enterprises.forms import KIND_CHOICES
+from fairmatch.fairs.models import session_label
 from fairmatch.meetings.models import REQUEST_STATE_LABELS
 from fairmatch.notifications.services import unread_count
 
@@ -22,6 +23,7 @@ def init_app(app: Flask) -> None:
         short_name=short_name,
         unit=i18n.unit_label,
         input_kind=i18n.input_kind_label,
+        session_name=session_label,
     )
 
     @app.context_processor

@@ -3,6 +3,7 @@ details printed on its documents. At most one edition is current."""
 
 from datetime import date
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -12,6 +13,12 @@ DEFAULT_SESSIONS = [
     {"session": "am", "start": "09:00", "end": "11:30"},
     {"session": "pm", "start": "13:30", "end": "16:30"},
 ]
+SESSION_LABELS = {"am": _l("Morning"), "pm": _l("Afternoon")}
+"""The usual sessions by name; one the organizer named otherwise reads "Session <name>"."""
+
+
+def session_label(code: str):
+    return SESSION_LABELS.get(code) or _l("Session %(name)s", name=code)
 
 
 class Fair(db.Model):

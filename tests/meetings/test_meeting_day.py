@@ -24,6 +24,8 @@ def test_the_scheduler_keeps_out_of_the_slots_a_participant_cannot_meet_in(app, 
     buyer, _ = accepted
     page = buyer.get("/me/availability?lang=vi").get_data(as_text=True)
     assert "09:00–09:30" in page and "09:30–10:00" in page
+    assert "Buổi sáng · 09:00–10:00" in page and "Buổi am" not in page  # the session by its name and hours
+    assert "<legend>Morning · " in buyer.get("/me/availability?lang=en").get_data(as_text=True)
     # The buyer can only meet at 09:30: one meeting fits where two did.
     assert buyer.post("/me/availability", data={"available": "2026-10-15-0930"}).status_code == 302
     meetings = published(app, runner)
