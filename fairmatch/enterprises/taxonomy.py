@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 from fairmatch.audit.services import record
 from fairmatch.common.exchange_validation import input_cycle, parent_cycle
 from fairmatch.common.vocabulary import UNIT_DIMENSIONS
+from fairmatch.enterprises.import_export import input_entry
 from fairmatch.enterprises.models import Category, CategoryInput, Need, Product
 from fairmatch.enterprises.words import words
 from fairmatch.errors import Conflict, NotFound, RuleViolation
@@ -105,9 +106,8 @@ def save_category(category: Category | None, data: dict, actor) -> Category:
     category.hs = data.get("hs")
     category.parent = known[data["parent"]] if data["parent"] else None
     category.input_links = [
-        CategoryInput(input_id=known[link_code].id, kind=kind, per_unit_value=per_unit and per_unit["value"],
-                      per_unit_unit=per_unit and per_unit["unit"])
-        for link_code, kind, per_unit in sorted(data["inputs"], key=lambda link: link[0])
+        CategoryInput(input_id=known[link_code].id, kind=kind, per_unit_value=value, per_unit_unit=unit)
+        for link_code, kind, value, unit in sorted(input_entry(*link) for link in data["inputs"])
     ]
     db.session.flush()
     db.session.expire(category, ["inputs"])

@@ -163,7 +163,7 @@ def _profile(enterprise: Enterprise, categories: dict[str, Category]) -> Profile
                 _add(known.annual_volume, need.annual_volume),
             )
         needs[need.category] = need
-    wants = {code: 1 for made in offers for code in (*categories[made].inputs, *(c for c, _ in categories[made].means))}
+    wants = {code: 1 for made in offers for code in categories[made].direct_inputs}
     wants.update(dict.fromkeys(needs, 0))
     return Profile(
         enterprise=enterprise,

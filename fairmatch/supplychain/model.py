@@ -27,6 +27,11 @@ class Category:
     per_unit: tuple[tuple[str, "Quantity"], ...] = ()
     means: tuple[tuple[str, str], ...] = ()
 
+    @property
+    def direct_inputs(self) -> tuple[str, ...]:
+        """Everything a maker of this category buys for it: materials, tooling, equipment, services."""
+        return (*self.inputs, *(code for code, _ in self.means))
+
 
 @dataclass(frozen=True, slots=True)
 class Product:
