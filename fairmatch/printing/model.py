@@ -80,7 +80,7 @@ class FloorPlanLabels:
     legend: str  # "Chú thích"
     entrance: str  # "Lối vào"
     north: str  # "B" (Bắc) / "N"
-    index_title: str  # "Danh sách đơn vị tham gia"
+    index_title: str  # "Doanh nghiệp trưng bày theo gian hàng"
     page: str  # "Trang {page}/{pages}": the only braces allowed
 
 

@@ -47,7 +47,7 @@ def test_the_gap_report_exports_to_csv_and_xlsx_with_vietnamese_intact(ecosystem
     assert response.data.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
     gaps = {row[0]: row for row in rows[1:]}
-    assert rows[0][:8] == ["Mã nhóm", "Mã HS", "Nhóm sản phẩm", "Đầu vào", "Số DN đầu tàu và FDI cần",
+    assert rows[0][:8] == ["Mã nhóm", "Mã HS", "Nhóm sản phẩm", "Đầu vào", "Số DN dẫn dắt và FDI cần",
                            "trong đó DN FDI", "Nhà cung ứng Việt Nam", "Nhà cung ứng FDI tại Việt Nam"]
     assert gaps["T.STEEL"][2] == "Thép kỹ thuật điện" and gaps["T.STEEL"][4:8] == ["1", "0", "0", "0"]
     assert gaps["T.COPPER"][6] == "1" and gaps["T.COPPER"][9] == "Công ty TNHH Dây đồng Đông Anh"

@@ -50,7 +50,7 @@ FLOOR_PLAN_LABELS = FloorPlanLabels(
     legend="Chú thích",
     entrance="Lối vào",
     north="B",
-    index_title="Danh sách đơn vị tham gia",
+    index_title="Doanh nghiệp trưng bày theo gian hàng",
     page="Trang {page}/{pages}",
 )
 SIGN_LABELS = BoothSignLabels(booth="Gian hàng / Booth")
