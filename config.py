@@ -35,10 +35,19 @@ class Config:
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024
 
     RATELIMIT_HEADERS_ENABLED = True
-    LOGIN_RATE_LIMIT = "10 per minute;50 per hour"
-    REGISTER_RATE_LIMIT = "5 per minute;30 per hour"
-    LOCKOUT_THRESHOLD = 8  # failed logins in a row before the account is locked for a while
+    # Limits per address are high: a fair's registration desk, or a whole company behind one NAT
+    # address, signs many people in. Guessing is stopped by the limits per account (the typed email),
+    # which count wrong passwords only. With several workers, REDIS_URL shares the counts.
+    LOGIN_RATE_LIMIT = "300 per hour"  # sign-in attempts per address
+    LOGIN_ACCOUNT_RATE_LIMIT = "5 per 15 minutes"  # failed sign-ins per account
+    REGISTER_RATE_LIMIT = "60 per hour"  # registrations tried per address
+    REGISTER_ACCOUNT_RATE_LIMIT = "10 per hour"  # registrations tried per email address
+    PASSWORD_RESET_RATE_LIMIT = "60 per hour"  # reset links asked per address
+    PASSWORD_RESET_ACCOUNT_RATE_LIMIT = "3 per hour"  # reset links asked per email address
+    VERIFICATION_RESEND_RATE_LIMIT = "3 per 15 minutes"  # confirmation links re-sent per account
+    LOCKOUT_THRESHOLD = 8  # failed logins in a row (across workers, in the database) before a lock
     LOCKOUT_MINUTES = 15
+    EMAIL_VERIFICATION_HOURS = 48
     PASSWORD_RESET_HOURS = 2
     PASSWORD_MIN_LENGTH = 10
     PASSWORD_HASH_METHOD = "scrypt"

@@ -5,15 +5,19 @@ elsewhere they are pages in the user's language. No stack trace ever reaches a u
 """
 
 import logging
+import math
+import time
 
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
-from fairmatch.extensions import db
+from fairmatch.extensions import db, limiter
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +93,21 @@ def error_response(status: int, detail: str | None = None):
     return render_template("errors/error.html", status=status, title=title, detail=detail), status
 
 
+def rate_limit_wait() -> int:
+    """Seconds until the limit this request hit lets the next attempt through (at least 1)."""
+    limit = limiter.current_limit
+    if limit is None:
+        return 60
+    return max(1, math.ceil(limit.reset_at - time.time()))
+
+
+def wait_phrase(seconds: int) -> str:
+    """`45 seconds`, `14 minutes`: how long to wait, as a person says it."""
+    if seconds < 120:
+        return ngettext("%(num)d second", "%(num)d seconds", seconds)
+    return ngettext("%(num)d minute", "%(num)d minutes", math.ceil(seconds / 60))
+
+
 def discard_changes() -> None:
     """A refused or failed request writes nothing of its own, even if rendering the answer commits."""
     try:
@@ -106,6 +125,14 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         return error_response(error.code or 500)
+
+    @app.errorhandler(RateLimitExceeded)
+    def too_many_requests(error: RateLimitExceeded):
+        seconds = rate_limit_wait()
+        response = app.make_response(
+            error_response(429, _("Too many attempts. Try again in %(wait)s.", wait=wait_phrase(seconds))))
+        response.headers["Retry-After"] = str(seconds)
+        return response
 
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):

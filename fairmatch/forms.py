@@ -1,8 +1,10 @@
 """Field helpers every form uses: translated messages and NFC-normalised text."""
 
+import unicodedata
+
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice
-from wtforms.validators import DataRequired, Email, Length, NumberRange
+from wtforms.validators import DataRequired, Email, Length, NumberRange, ValidationError
 
 from fairmatch.i18n import nfc
 
@@ -20,6 +22,28 @@ def email_address():
 
 
 TEXT = {"filters": [nfc]}
+
+NAME_PUNCTUATION = frozenset("&.,-()'/’‐–")
+"""What a legal, trade or person's name may hold besides letters (any script, Vietnamese included),
+digits and spaces: `Công ty TNHH Cơ khí & Điện Hòa Lạc (HLM)`, `Nguyễn Thị Mai-Anh`, `O'Brien`."""
+
+
+def is_plain_name(text: str) -> bool:
+    """Letters, digits, spaces and `NAME_PUNCTUATION`, with at least one letter: no markup, no emoji."""
+    allowed = all(c.isalnum() or c == " " or c in NAME_PUNCTUATION or unicodedata.category(c).startswith("M")
+                  for c in text)
+    return allowed and any(c.isalpha() for c in text)
+
+
+def plain_name():
+    """The one rule for every field that takes a legal or trade name or a person's name."""
+
+    def check(form, field):
+        if field.data and not is_plain_name(field.data):
+            raise ValidationError(_l("Use letters, digits, spaces and & . , - ( ) ' / only: "
+                                     "no emoji, symbols or markup."))
+
+    return check
 
 
 def options(pairs) -> list[SelectChoice]:

@@ -35,6 +35,11 @@ class User(UserMixin, db.Model):
     consented_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Proven by opening the link sent to the address. Accounts made by organizers, the command line
+    # or the demo are verified when created; only self-registration starts unverified.
+    email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=utcnow)
+    # Part of every session's user id: raising it (new password) signs out the other sessions.
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     memberships = relationship("Membership", back_populates="user", cascade="all, delete-orphan")
 
@@ -49,6 +54,14 @@ class User(UserMixin, db.Model):
     @property
     def is_active(self) -> bool:
         return self.active
+
+    def get_id(self) -> str:
+        """What a session (and the remember cookie) keeps: the id and the session version."""
+        return f"{self.id}.{self.session_version}"
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
 
     @property
     def is_organizer(self) -> bool:

@@ -47,6 +47,7 @@ def personal_data(user: User) -> dict:
             "id": user.id, "email": user.email, "name": user.name, "role": user.role, "language": user.locale,
             "active": user.active, "created_at": _time(user.created_at), "last_login_at": _time(user.last_login_at),
             "failed_logins": user.failed_logins, "locked_until": _time(user.locked_until),
+            "email_verified_at": _time(user.email_verified_at),
         },
         "consents": [
             {"privacy_notice_version": user.consent_version, "given_at": _time(user.consented_at)}
@@ -60,7 +61,7 @@ def personal_data(user: User) -> dict:
             {"kind": n.kind, "language": n.language, "subject": n.subject, "body": n.body, "link": n.link,
              "email": n.email, "email_state": n.email_state, "created_at": _time(n.created_at),
              "read_at": _time(n.read_at)}
-            for n in rows(Notification, Notification.user_id == user.id)
+            for n in rows(Notification, or_(Notification.user_id == user.id, Notification.email == user.email))
         ],
         "audit_entries": [
             {"at": _time(a.at), "action": a.action, "record_type": a.record_type, "record_id": a.record_id,

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from fairmatch.audit.services import record
 from fairmatch.auth.models import ApiToken, PasswordReset, User, hash_secret
+from fairmatch.auth.verification import send_verification
 from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise, Membership
 from fairmatch.errors import Conflict, DomainError, NotAllowed, NotFound
@@ -60,6 +61,7 @@ def register(data: dict, locale: str) -> User:
             kind=data["kind"],
             verified=False,
         )
+        enterprise.set_sectors(data.get("sectors") or [])
         db.session.add(enterprise)
         db.session.add(Membership(user=user, enterprise=enterprise, is_owner=True, status="approved"))
         db.session.flush()
@@ -76,6 +78,10 @@ def register(data: dict, locale: str) -> User:
         record("membership.requested", membership, {"enterprise": key}, actor=user)
     db.session.flush()
     record("user.registered", user, {"role": user.role}, actor=user)
+    # Unverified until the link sent to the address is opened (set after the insert, which would
+    # otherwise apply the column's default: verified, as for accounts organizers make).
+    user.email_verified_at = None
+    send_verification(user)
     db.session.commit()
     return user
 
@@ -99,7 +105,9 @@ def authenticate(email: str, password: str) -> User:
         raise SignInFailed(generic)
     now = utcnow()
     if user.is_locked(now):
-        raise SignInFailed(_("Too many failed attempts: this account is locked for a few minutes."))
+        minutes = max(1, -(-int((user.locked_until - now).total_seconds()) // 60))
+        raise SignInFailed(_("Too many failed attempts: this account is locked. Try again in %(minutes)d "
+                             "minutes.", minutes=minutes))
     if not user.check_password(password):
         user.failed_logins += 1
         if user.failed_logins >= current_app.config["LOCKOUT_THRESHOLD"]:
@@ -121,6 +129,7 @@ def change_password(user: User, current: str, new: str) -> None:
     if not user.check_password(current):
         raise DomainError(_("The current password is wrong."))
     user.set_password(new)
+    user.session_version += 1  # every other session is signed out; the caller renews its own
     record("user.password_changed", user, actor=user)
     db.session.commit()
 
@@ -152,7 +161,10 @@ def reset_password(token: str, new: str) -> User:
     reset = usable_reset(token)
     reset.used_at = utcnow()
     reset.user.set_password(new)
+    reset.user.session_version += 1  # whoever knew the old password is signed out everywhere
     reset.user.failed_logins = 0
+    if reset.user.email_verified_at is None:  # the link was opened from the mailbox: the address is proven
+        reset.user.email_verified_at = utcnow()
     reset.user.locked_until = None
     record("user.password_reset", reset.user, actor=reset.user)
     db.session.commit()

@@ -6,6 +6,8 @@ household business's 12-digit personal ID) and `{country}-{registration_no}` for
 
 import re
 
+from fairmatch.common.registration_numbers import personal_id_problems
+
 _WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
 _TAX_CODE = re.compile(r"^(\d{10})(-\d{3})?$")
 _PERSONAL_ID = re.compile(r"^\d{12}$")
@@ -20,9 +22,10 @@ def tax_check_digit(first_nine: str) -> int | None:
 
 
 def is_valid_tax_code(code: str) -> bool:
-    """True for a 10-digit code with a good check digit (optionally `-NNN`), or a 12-digit ID."""
+    """True for a 10-digit code with a good check digit (optionally `-NNN`), or the 12-digit personal
+    ID of an adult citizen (`registration_numbers.personal_id_problems`)."""
     if _PERSONAL_ID.match(code):
-        return True
+        return not personal_id_problems(code)
     match = _TAX_CODE.match(code)
     if not match:
         return False

@@ -1,4 +1,5 @@
-"""Foreign company registration numbers: each country's official check rule, to check them and issue valid ones.
+"""Registration numbers: Vietnamese personal ID numbers (used by household businesses), and foreign
+company registration numbers with each country's official check rule, to check them and issue valid ones.
 
 Pure standard library. The rules, worked examples and sources are in docs/identifiers.md.
 """
@@ -7,6 +8,58 @@ import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+
+from fairmatch.common.text import N_
+
+# --- Vietnamese personal ID numbers (số định danh cá nhân, the 12 digits of a CCCD card) --------
+
+BIRTH_PROVINCE_CODES: frozenset[str] = frozenset({
+    "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020", "022", "024",
+    "025", "026", "027", "030", "031", "033", "034", "035", "036", "037", "038", "040", "042", "044", "045",
+    "046", "048", "049", "051", "052", "054", "056", "058", "060", "062", "064", "066", "067", "068", "070",
+    "072", "074", "075", "077", "079", "080", "082", "083", "084", "086", "087", "089", "091", "092", "093",
+    "094", "095", "096",
+})
+"""The 63 province codes (Circular 07/2016/TT-BCA, art. 7 and annex 1; kept by Circular 59/2021/TT-BCA):
+Hà Nội 001 … Cà Mau 096. A code names the province where the birth was registered, as it was then:
+the 2025 merger into 34 provinces changed no ID already issued, so every one of the 63 stays valid."""
+
+OWNER_MIN_AGE = 18
+"""A household business is founded by a citizen with full civil capacity (Decree 01/2021/NĐ-CP, art. 80),
+i.e. an adult of 18 or more (Civil Code 2015, art. 20). The ID holds only the birth year, so the age is
+counted in years: someone born in 2008 passes in 2026."""
+
+
+def personal_id_problems(number: str, today: date | None = None) -> list[tuple[str, dict]]:
+    """Why `number` cannot be a Vietnamese citizen's personal ID of an adult: [] when it can.
+
+    The rule (Decree 137/2015/NĐ-CP art. 13; Circular 07/2016/TT-BCA art. 7, continued by Circular
+    59/2021/TT-BCA art. 7 under the Law on Identification 2023, art. 12): 12 digits =
+    3 digits, the code of the province of birth registration (`BIRTH_PROVINCE_CODES`);
+    1 digit for century and sex: 0/1 born 1900–1999 (man/woman), 2/3 born 2000–2099, 4/5 2100–2199,
+    6/7 2200–2299, 8/9 2300–2399; 2 digits, the last two of the birth year; 6 random digits.
+    So `001085012345` is a man born in 1985 whose birth was registered in Hà Nội, and
+    `000000000000` is refused (no province 000).
+
+    Each problem is a message marked for translation and its parameters: `gettext(msg) % params`.
+    """
+    today = today or date.today()
+    if not re.fullmatch(r"\d{12}", number):
+        return [(N_("A personal ID number has 12 digits."), {})]
+    problems: list[tuple[str, dict]] = []
+    if number[:3] not in BIRTH_PROVINCE_CODES:
+        problems.append((N_("A personal ID number begins with the code of a province (001 Hà Nội … 096 Cà Mau); "
+                            "%(code)s is none."), {"code": number[:3]}))
+    born = 1900 + 100 * (int(number[3]) // 2) + int(number[4:6])
+    if born > today.year:
+        problems.append((N_("The 4th to 6th digits give a year of birth in the future (%(year)d): check the "
+                            "number on the ID card."), {"year": born}))
+    elif today.year - born < OWNER_MIN_AGE:
+        problems.append((N_("The 4th to 6th digits give a year of birth (%(year)d) of someone under %(age)d: "
+                            "a household business is registered by an adult."), {"year": born, "age": OWNER_MIN_AGE}))
+    return problems
+
 
 _SEPARATORS = re.compile(r"[\s\-‐-―]")  # spaces and hyphen/dash look-alikes, as people type them
 

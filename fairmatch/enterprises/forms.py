@@ -12,9 +12,10 @@ from wtforms.validators import Optional, ValidationError
 
 from fairmatch.common.exchange_validation import FOUNDED_YEARS, LONG_TEXT, is_web_address
 from fairmatch.common.keys import foreign_key, is_valid_registration_no, is_valid_tax_code
+from fairmatch.common.registration_numbers import personal_id_problems
 from fairmatch.common.vocabulary import CERTIFICATIONS, COUNTRIES, SECTORS
 from fairmatch.enterprises.fields import CheckboxesField, ChoiceField, DayField, WholeNumberField
-from fairmatch.forms import TEXT, email_address, max_length, options
+from fairmatch.forms import TEXT, email_address, max_length, options, plain_name
 from fairmatch.i18n import language
 
 PHONE = re.compile(r"^\+?[0-9 ().-]{6,40}$")
@@ -28,6 +29,10 @@ KIND_CHOICES = [
     ("buyer", _l("Buyer")),
     ("other", _l("Other")),
 ]
+
+
+def is_personal_id(code: str) -> bool:
+    return len(code) == 12 and code.isdigit()
 
 
 def validate_enterprise_identity(form, *, names_required: bool) -> bool:
@@ -44,6 +49,9 @@ def validate_enterprise_identity(form, *, names_required: bool) -> bool:
     if form.country.data == "VN":
         if not form.tax_code.data:
             form.tax_code.errors.append(_l("Enter the tax code (10 digits, or 12 for a household business)."))
+            valid = False
+        elif is_personal_id(form.tax_code.data) and (problems := personal_id_problems(form.tax_code.data)):
+            form.tax_code.errors.extend(_(message, **params) for message, params in problems)
             valid = False
         elif not is_valid_tax_code(form.tax_code.data):
             form.tax_code.errors.append(
@@ -91,8 +99,8 @@ class ProfileForm(FlaskForm):
     registration_no = StringField(
         _l("Home registration number (foreign enterprises)"), [Optional(), max_length(40)], **TEXT
     )
-    name_vi = StringField(_l("Legal name in Vietnamese"), [Optional(), max_length(300)], **TEXT)
-    name_en = StringField(_l("Name in English"), [Optional(), max_length(300)], **TEXT)
+    name_vi = StringField(_l("Legal name in Vietnamese"), [Optional(), max_length(300), plain_name()], **TEXT)
+    name_en = StringField(_l("Name in English"), [Optional(), max_length(300), plain_name()], **TEXT)
     kind = ChoiceField(_l("Kind of enterprise"), choices=options(KIND_CHOICES))
     sectors = CheckboxesField(_l("Sectors"))
     address = StringField(_l("Address"), [Optional(), max_length(500)], **TEXT)
@@ -103,7 +111,7 @@ class ProfileForm(FlaskForm):
     description_vi = TextAreaField(_l("Description in Vietnamese"), [Optional(), max_length(LONG_TEXT)], **TEXT)
     description_en = TextAreaField(_l("Description in English"), [Optional(), max_length(LONG_TEXT)], **TEXT)
     website = StringField(_l("Website"), [Optional(), max_length(300)], **TEXT)
-    contact_name = StringField(_l("Contact person"), [Optional(), max_length(200)], **TEXT)
+    contact_name = StringField(_l("Contact person"), [Optional(), max_length(200), plain_name()], **TEXT)
     contact_email = StringField(_l("Contact email"), [Optional(), email_address(), max_length(254)], **TEXT)
     contact_phone = StringField(_l("Contact phone"), [Optional(), max_length(40)], **TEXT)
     export_markets = StringField(_l("Export markets"), [Optional(), max_length(750)], **TEXT)

@@ -7,18 +7,18 @@ from wtforms import DateField, PasswordField, SelectField, StringField
 from wtforms.validators import EqualTo, ValidationError
 
 from fairmatch.auth.passwords import password_problems
-from fairmatch.forms import TEXT, email_address, max_length, options, required
+from fairmatch.forms import TEXT, email_address, max_length, options, plain_name, required
 
 
 class InviteForm(FlaskForm):
     email = StringField(_l("Work email of the new organizer"), [required(), email_address(), max_length(254)], **TEXT)
-    name = StringField(_l("Their name"), [required(), max_length(200)], **TEXT)
+    name = StringField(_l("Their name"), [required(), max_length(200), plain_name()], **TEXT)
     locale = SelectField(_l("Language of the invitation"),
                          choices=options([("vi", "Tiếng Việt"), ("en", "English")]), default="vi")
 
 
 class AcceptInvitationForm(FlaskForm):
-    name = StringField(_l("Your name"), [required(), max_length(200)], **TEXT)
+    name = StringField(_l("Your name"), [required(), max_length(200), plain_name()], **TEXT)
     password = PasswordField(_l("Password"), [required()])
     confirm = PasswordField(_l("Repeat the password"),
                             [required(), EqualTo("password", message=_l("The two passwords differ."))])

@@ -142,9 +142,32 @@ def new_tax_code(fair: Fair) -> str:
             return first_nine + str(digit)
 
 
-def register(person, fair: Fair, company: str, person_name: str, role: str = "exhibitor") -> str:
-    """Register a new account and its enterprise from the home page's invitation; returns the
-    enterprise's tax code."""
+def emailed_link(fair: Fair, email: str, kind: str) -> str:
+    """The link of the newest `kind` message written to `email`, read from the outbox as the mail
+    server would (the browser tests send no email)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(fair.database_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.connect() as connection:
+        link = connection.execute(
+            text("SELECT link FROM notification WHERE email = :email AND kind = :kind ORDER BY id DESC LIMIT 1"),
+            {"email": email, "kind": kind},
+        ).scalar_one()
+    engine.dispose()
+    return link
+
+
+def confirm_email(person, fair: Fair, email: str):
+    """Open the confirmation link emailed to `email` in the person's tab."""
+    person.goto(emailed_link(fair, email, "verify_email").removeprefix(fair.base_url))
+    assert person.page.locator(".flash-success").is_visible()
+
+
+def register(person, fair: Fair, company: str, person_name: str, role: str = "exhibitor",
+             confirm: bool = True) -> str:
+    """Register a new account and its enterprise from the home page's invitation (an exhibitor
+    names its first sector) and, unless `confirm` is false, open the link emailed to confirm the
+    address; returns the enterprise's tax code."""
     tax_code = new_tax_code(fair)
     person.goto("/")
     person.submit_link(
@@ -160,9 +183,13 @@ def register(person, fair: Fair, company: str, person_name: str, role: str = "ex
     page.fill("#confirm", "hội chợ công nghiệp 2026")
     page.fill("#tax_code", tax_code)
     page.fill("#name_vi", company)
+    if role == "exhibitor":
+        page.locator("input[name=sectors]").first.check()
     page.check("#consent")
     person.submit(page.locator("main form button[type=submit]"))
     assert page.locator(".flash-success").is_visible()
+    if confirm:
+        confirm_email(person, fair, f"{role}.{tax_code}@example.vn")
     return tax_code
 
 

@@ -105,12 +105,15 @@ def fair(request, demo_database, tmp_path_factory):
     device = request.param
     log = tmp_path_factory.mktemp(f"server-{device}") / "server.log"
     port = free_port()
+    database_url = demo_database(device)
     with log.open("w") as sink:
-        server = run_app("serve", demo_database(device), str(port), stdout=subprocess.PIPE, stderr=sink)
+        server = run_app("serve", database_url, str(port), stdout=subprocess.PIPE, stderr=sink)
     try:
         if server.stdout.readline().strip() != "ready":
             pytest.fail(f"the app did not start:\n{log.read_text()[-3000:]}")
-        yield Fair(f"http://127.0.0.1:{port}", device)
+        served = Fair(f"http://127.0.0.1:{port}", device)
+        served.database_url = database_url  # for what only email would show (the outbox's links)
+        yield served
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -4,7 +4,7 @@ Enter to follow and to send. Nothing is clicked."""
 import re
 
 import pytest
-from browsing import ORGANIZER, adjacent_available_pair, new_tax_code
+from browsing import ORGANIZER, adjacent_available_pair, confirm_email, new_tax_code
 
 ZONE = "automotive-motorcycle"
 
@@ -75,13 +75,14 @@ def test_an_exhibitor_completes_journey_1_with_the_keyboard_alone(fair, visit):
     keys.type_into("#confirm", "bàn phím không chuột")
     keys.type_into("#tax_code", tax_code)
     keys.type_into("#name_vi", company)
+    keys.tick(f"input[name=sectors][value={ZONE}]")  # registration asks for the sectors
     keys.tick("#consent")
     keys.press_enter_on("main form button[type=submit]")
     assert me.page.locator(".flash-success").is_visible()
+    confirm_email(me, fair, f"bao.{tax_code}@example.vn")  # the link in the email
 
     keys.press_enter_on(f"main a[href='/enterprises/{tax_code}']")
     keys.press_enter_on(f"main a[href='/enterprises/{tax_code}/edit']")
-    keys.tick(f"input[name=sectors][value={ZONE}]")
     keys.type_into("#address", "Lô B2, đường số 7")
     keys.type_into("#contact_name", "Phạm Quốc Bảo")
     keys.type_into("#contact_email", "bao@banphim.example.vn")

@@ -1,11 +1,20 @@
-"""Foreign registration numbers pass their own country's check rule (sources: docs/identifiers.md)."""
+"""Foreign registration numbers pass their own country's check rule, and Vietnamese personal IDs their
+structure (sources: docs/identifiers.md)."""
 
 import random
 import re
+from datetime import date
 
 import pytest
 
-from fairmatch.common.registration_numbers import COUNTRIES_WITH_RULES, check, issue
+from fairmatch.common.keys import is_valid_tax_code
+from fairmatch.common.registration_numbers import (
+    BIRTH_PROVINCE_CODES,
+    COUNTRIES_WITH_RULES,
+    check,
+    issue,
+    personal_id_problems,
+)
 
 SEEDS = range(200)
 
@@ -257,3 +266,52 @@ def test_a_country_code_may_be_lower_case():
 def _weighted_sum(ubn: str) -> int:
     """統一編號: add the digits of each digit × 1,2,1,2,1,2,4,1 (the rule written out independently)."""
     return sum(sum(map(int, str(w * int(c)))) for w, c in zip((1, 2, 1, 2, 1, 2, 4, 1), ubn, strict=True))
+
+
+# --- Vietnam: personal ID numbers (Circular 07/2016/TT-BCA art. 7, Circular 59/2021/TT-BCA) -----
+
+TODAY = date(2026, 12, 6)
+
+
+def test_there_are_the_63_province_codes_of_the_circular():
+    assert len(BIRTH_PROVINCE_CODES) == 63
+    assert {"001", "031", "048", "079", "092", "096"} <= BIRTH_PROVINCE_CODES  # Hà Nội, HP, ĐN, HCM, CT, Cà Mau
+    assert not {"000", "003", "097", "099"} & BIRTH_PROVINCE_CODES
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["001085012345", "079201012345", "001188089222", "087084000999", "096308000001"],
+    ids=["Hà Nội man 1985", "HCM man 2001", "Hà Nội woman 1988", "Đồng Tháp man 1984", "Cà Mau woman 2008"],
+)
+def test_the_id_of_an_adult_citizen_passes(number):
+    assert personal_id_problems(number, TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("number", "problem"),
+    [
+        ("000000000000", "code of a province"),
+        ("003085012345", "code of a province"),
+        ("001485012345", "in the future"),
+        ("001927012345", "in the future"),
+        ("001212012345", "under"),
+        ("00108501234", "12 digits"),
+        ("00108501234x", "12 digits"),
+    ],
+)
+def test_an_id_that_no_adult_citizen_has_is_refused_with_the_reason(number, problem):
+    problems = personal_id_problems(number, TODAY)
+    assert problems and any(problem in message for message, _params in problems)
+
+
+def test_the_birth_year_is_given_with_the_problem():
+    assert personal_id_problems("001310012345", TODAY) == [
+        ("The 4th to 6th digits give a year of birth (%(year)d) of someone under %(age)d: "
+         "a household business is registered by an adult.", {"year": 2010, "age": 18})
+    ]
+
+
+def test_a_household_business_key_must_be_a_plausible_personal_id():
+    assert is_valid_tax_code("001085012345")
+    assert not is_valid_tax_code("000000000000")

@@ -4,6 +4,7 @@ from sqlalchemy import select
 
 from fairmatch.audit.models import AuditEntry
 from fairmatch.extensions import db
+from fairmatch.notifications.models import Notification
 from tests.conftest import new_tax_code
 from tests.enterprises.conftest import enterprise, profile_form
 
@@ -13,8 +14,11 @@ def test_a_self_registered_enterprise_waits_in_the_queue_until_verified(app, cli
         "role": "exhibitor", "name": "Phạm Thu Hà", "email": "ha@thanhcong.vn", "password": "correct horse battery",
         "confirm": "correct horse battery", "enterprise_action": "create", "country": "VN",
         "tax_code": (key := new_tax_code()), "name_vi": "Công ty CP Khuôn mẫu Thành Công", "kind": "supplier",
-        "consent": "y",
+        "sectors": ["precision-mechanics"], "consent": "y",
     })
+    with app.app_context():  # the address is confirmed first: until then the enterprise is not listed
+        link = db.session.scalar(select(Notification.link).where(Notification.kind == "verify_email"))
+    client.get(link.replace("http://localhost", ""))
     assert "unverified" in client.get("/directory?lang=en").get_data(as_text=True)
     auth.logout()
     auth.login(make_user("organizer"))

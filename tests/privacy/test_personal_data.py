@@ -25,8 +25,12 @@ def test_the_download_holds_the_account_consent_memberships_messages_and_what_th
     registered = client.post("/register", data={
         "role": "exhibitor", "name": "Phạm Thu Hà", "email": "ha@example.vn", "password": PASSWORD,
         "confirm": PASSWORD, "enterprise_action": "create", "country": "VN", "tax_code": "0100109106",
-        "name_vi": "Công ty Khuôn mẫu Thành Công", "kind": "supplier", "consent": "y"})
+        "name_vi": "Công ty Khuôn mẫu Thành Công", "kind": "supplier", "sectors": ["precision-mechanics"],
+        "consent": "y"})
     assert registered.status_code == 302
+    with app.app_context():  # the address is confirmed before the account may request meetings
+        link = db.session.scalar(select(Notification.link).where(Notification.kind == "verify_email"))
+    client.get(link.replace("http://localhost", ""))
     partner = make_enterprise(name_vi="Công ty Điện Đông Anh")
     sent = client.post("/api/v1/meeting-requests", json={"to": partner, "message": "Gặp nhau nhé"})
     assert sent.status_code == 201
