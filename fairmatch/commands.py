@@ -61,8 +61,16 @@ users = AppGroup("users", help="Manage user accounts.")
 @click.option("--password", required=True)
 @click.option("--role", required=True, type=click.Choice(ROLES))
 @click.option("--tax-code", "key", default=None, help="make the user an approved member of this enterprise")
-def create_user(email: str, password: str, role: str, key: str | None) -> None:
-    """Make an active user, optionally an approved member of an existing enterprise."""
+@click.option(
+    "--locale",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="the language of the user's pages and messages",
+)
+def create_user(email: str, password: str, role: str, key: str | None, locale: str) -> None:
+    """Make an active user, optionally an approved member of an existing enterprise; Vietnamese
+    unless `--locale en`, as on the website."""
     problems = [f"password: {p}" for p in password_problems(password, email)]
     if "@" not in email:
         problems.append(f"email: {email!r} is not an email address")
@@ -72,7 +80,7 @@ def create_user(email: str, password: str, role: str, key: str | None) -> None:
     if problems:
         fail(*problems)
     try:
-        user = accounts.create_user(email, password, role, name=email.split("@")[0], locale="en")
+        user = accounts.create_user(email, password, role, name=email.split("@")[0], locale=locale)
     except DomainError:
         fail(f"email: a user with {email!r} already exists")
     if enterprise is not None:
@@ -202,8 +210,10 @@ def schedule_meetings(publish: bool, time_limit: str) -> None:
         fail(*problems)
     result = run(fair, seconds, publish)
     stats = result["stats"]
-    click.echo(f"{result['status']}: {stats['scheduled']} meetings placed, {len(result['unscheduled'])} not placed, "
-               f"{stats['breaks']} breaks{', published' if publish else ' (draft)'}")
+    click.echo(
+        f"{result['status']}: {stats['scheduled']} meetings placed, {len(result['unscheduled'])} not placed, "
+        f"{stats['breaks']} breaks{', published' if publish else ' (draft)'}"
+    )
 
 
 @click.command("send-outbox")
@@ -222,8 +232,10 @@ def send_outbox(limit: str) -> None:
     if problems:
         fail(*problems)
     if settings is None:
-        click.echo(f"email delivery is off (SMTP_URL is not set): {pending_count()} message(s) stay in the "
-                   "in-app inbox, nothing changed")
+        click.echo(
+            f"email delivery is off (SMTP_URL is not set): {pending_count()} message(s) stay in the "
+            "in-app inbox, nothing changed"
+        )
         return
     summary = send_due(settings, limit=int(limit))
     for error in summary.errors:
@@ -262,8 +274,18 @@ def restore_database(path: str, yes: bool) -> None:
 
 
 def init_app(app: Flask) -> None:
-    for command in (init_db, seed_demo, users, tokens, import_data, export_data, expire_holds, matches,
-                    schedule_meetings, send_outbox, backup_database, restore_database):
+    for command in (
+        init_db,
+        seed_demo,
+        users,
+        tokens,
+        import_data,
+        export_data,
+        expire_holds,
+        matches,
+        schedule_meetings,
+        send_outbox,
+        backup_database,
+        restore_database,
+    ):
         app.cli.add_command(command)
-
-

@@ -3,6 +3,9 @@
 Every typed word must begin a word of the enterprise's search text (names, key, locality,
 industrial park, product names), accents and case ignored. When that finds nothing, each word
 may also be one typo away from a word that some enterprise uses (`mechancs` → `mechanics`).
+Marks typed are not thrown away: by relevance, the enterprises that spell the words with the
+typed marks come first (`đường`: Đường before Dương), the others after them. A query with no
+letter or digit at all (an emoji, punctuation) finds nothing, rather than everything.
 """
 
 from dataclasses import dataclass, field
@@ -11,9 +14,10 @@ from datetime import date
 from sqlalchemy import Select, bindparam, case, exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
+from fairmatch.auth.verification import unconfirmed_enterprises
 from fairmatch.booths.queries import booth_codes, booth_holders
 from fairmatch.enterprises.models import Certification, Enterprise, EnterpriseSector, Product, SearchTerm
-from fairmatch.enterprises.words import correctable, one_typo_variants, words
+from fairmatch.enterprises.words import accent_keys, correctable, one_typo_variants, words
 from fairmatch.extensions import db
 
 PAGE_SIZE = 24
@@ -52,9 +56,12 @@ class DirectoryPage:
     booths: dict[int, str] = field(default_factory=dict)
     recognized: set[int] = field(default_factory=set)
     """Ids of the listed enterprises that make a verified recognised key product."""
+    unsearchable: bool = False
+    """True when the query holds no letter or digit to search by (an emoji, punctuation)."""
 
 
-# Words hold only letters and digits (see `words`): no `%`, `_` or backslash to escape in a pattern.
+# Words and accent keys hold only letters, digits, marks and `~` (see `words`, `accent_keys`): no
+# `%`, `_` or backslash to escape in a pattern.
 def _has_word_starting(word: str):
     return Enterprise.search_text.like(f"% {word}%")
 
@@ -67,8 +74,9 @@ def filtered(query: DirectoryQuery) -> Select:
     """The ids of the enterprises passing the filters of `query`, before any words are matched.
 
     Ids, not whole rows: sorting and counting narrow rows stays fast; the page's rows load after.
+    An enterprise registered by someone whose email is not verified yet is never listed.
     """
-    statement = select(Enterprise.id)
+    statement = select(Enterprise.id).where(Enterprise.id.not_in(unconfirmed_enterprises()))
     if query.sector:
         statement = statement.where(
             Enterprise.id.in_(select(EnterpriseSector.enterprise_id).where(EnterpriseSector.sector == query.sector))
@@ -166,6 +174,8 @@ def search_enterprises(query: DirectoryQuery) -> DirectoryPage:
     """One page of enterprises matching the words and the filters of `query`: every typed word
     starts a word of theirs or, when that finds none, each word may also have one typo."""
     typed = words(query.q)[:MAX_WORDS]
+    if unsearchable(query, typed):
+        return DirectoryPage([], 0, 1, 1, unsearchable=True)
     page = max(1, query.page)
     approximate = False
     if not typed:
@@ -189,6 +199,11 @@ def search_enterprises(query: DirectoryQuery) -> DirectoryPage:
     return DirectoryPage(items, total, page, pages, approximate, booth_codes(ids), set(recognized))
 
 
+def unsearchable(query: DirectoryQuery, typed: list[str]) -> bool:
+    """Something was typed, but nothing to search by: such a query finds nothing."""
+    return bool(query.q.strip()) and not typed
+
+
 def _count(statement: Select) -> int:
     return db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
 
@@ -208,20 +223,28 @@ def _ordered(statement: Select, query: DirectoryQuery, typed: list[str]) -> Sele
     if sort == "newest":
         return statement.order_by(Enterprise.created_at.desc(), Enterprise.id.desc())
     if sort == "relevance" and typed:
-        # The typed words side by side, in order, rank first; then verified profiles.
+        # First the enterprises that spell more of the words typed with marks as typed; then the
+        # typed words side by side, in order; then verified profiles.
+        keys = list(dict.fromkeys(accent_keys(query.q)))[:MAX_WORDS]
+        as_typed = [sum(case((_has_word_starting(key), 1), else_=0) for key in keys).desc()] if keys else []
         phrase = case((_has_word_starting(" ".join(typed)), 0), else_=1)
-        return statement.order_by(phrase, Enterprise.verified.desc(), Enterprise.search_text, Enterprise.id)
+        return statement.order_by(*as_typed, phrase, Enterprise.verified.desc(), Enterprise.search_text, Enterprise.id)
     return statement.order_by(Enterprise.verified.desc(), Enterprise.search_text, Enterprise.id)
 
 
 def all_matching(query: DirectoryQuery) -> list[Enterprise]:
     """Every enterprise the directory lists for `query`, in its order (for exports)."""
     typed = words(query.q)[:MAX_WORDS]
+    if unsearchable(query, typed):
+        return []
     ids = list(db.session.scalars(_strict(query, typed)))
     if not ids and typed:
         ids = _corrected_ids(query, typed, _known_beginnings(typed))
-    options = (selectinload(Enterprise.sectors), selectinload(Enterprise.certifications),
-               selectinload(Enterprise.products))
+    options = (
+        selectinload(Enterprise.sectors),
+        selectinload(Enterprise.certifications),
+        selectinload(Enterprise.products),
+    )
     return _load(ids, *options)
 
 

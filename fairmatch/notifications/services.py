@@ -12,9 +12,11 @@ from fairmatch.notifications.models import Notification
 def notify(user, kind: str, *, link: str | None = None, email: bool = True, **params) -> Notification:
     """Store a `kind` message for `user`, rendered from `templates/notifications/<kind>.txt`.
 
-    The template's first line is the subject. Delivery by email happens later, from the outbox.
+    The template's first line is the subject, in the recipient's language (the account's, never
+    the page the sender is reading); an account in a language the site does not offer reads
+    Vietnamese. Delivery by email happens later, from the outbox.
     """
-    language = user.locale or "vi"
+    language = user.locale if user.locale in current_app.config["LANGUAGES"] else "vi"
     with force_locale(language):
         text = render_template(f"notifications/{kind}.txt", user=user, link=link, **params)
     subject, _, body = text.strip().partition("\n")
@@ -43,9 +45,7 @@ def link_to(endpoint: str, **values) -> str:
 
 def unread_count(user) -> int:
     return db.session.scalar(
-        select(func.count(Notification.id)).where(
-            Notification.user_id == user.id, Notification.read_at.is_(None)
-        )
+        select(func.count(Notification.id)).where(Notification.user_id == user.id, Notification.read_at.is_(None))
     )
 
 

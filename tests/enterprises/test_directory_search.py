@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from fairmatch.enterprises.models import Certification, Enterprise, EnterpriseSector
 from fairmatch.extensions import db
+from tests.conftest import PASSWORD
 
 
 def names(client, query: str) -> list[str]:
@@ -18,15 +19,30 @@ def names(client, query: str) -> list[str]:
 @pytest.fixture
 def directory(make_enterprise, make_category, make_product):
     make_category()
-    make_enterprise(name_vi="Công ty TNHH Cơ khí Chính xác Hòa Lạc", name_en="Hoa Lac Precision Mechanics Co., Ltd.",
-                    locality="Thạch Thất", kind="supplier", sectors=[EnterpriseSector(sector="precision-mechanics")],
-                    certifications=[Certification(name="ISO 9001")])
-    make_enterprise(name_vi="Công ty CP Thiết bị điện Đông Anh", name_en="Dong Anh Electrical Equipment JSC",
-                    locality="Đông Anh", kind="lead", sectors=[EnterpriseSector(sector="electrical-electronics")],
-                    certifications=[Certification(name="ISO 9001", expires_on=date.today() - timedelta(days=1))])
-    key = make_enterprise(name_vi="Công ty TNHH Nhựa Tân Phong", name_en="Tan Phong Plastics Co., Ltd.",
-                          locality="dong anh", kind="supplier", verified=False,
-                          sectors=[EnterpriseSector(sector="plastics-rubber")])
+    make_enterprise(
+        name_vi="Công ty TNHH Cơ khí Chính xác Hòa Lạc",
+        name_en="Hoa Lac Precision Mechanics Co., Ltd.",
+        locality="Thạch Thất",
+        kind="supplier",
+        sectors=[EnterpriseSector(sector="precision-mechanics")],
+        certifications=[Certification(name="ISO 9001")],
+    )
+    make_enterprise(
+        name_vi="Công ty CP Thiết bị điện Đông Anh",
+        name_en="Dong Anh Electrical Equipment JSC",
+        locality="Đông Anh",
+        kind="lead",
+        sectors=[EnterpriseSector(sector="electrical-electronics")],
+        certifications=[Certification(name="ISO 9001", expires_on=date.today() - timedelta(days=1))],
+    )
+    key = make_enterprise(
+        name_vi="Công ty TNHH Nhựa Tân Phong",
+        name_en="Tan Phong Plastics Co., Ltd.",
+        locality="dong anh",
+        kind="supplier",
+        verified=False,
+        sectors=[EnterpriseSector(sector="plastics-rubber")],
+    )
     make_product(key, "MECH.MACHINED_PARTS", name_vi="Khuôn ép nhựa", name_en="Injection moulds")
 
 
@@ -95,7 +111,9 @@ def test_an_expired_certificate_does_not_count(client, directory):
 
 def test_verified_enterprises_come_first_then_by_name(client, directory):
     assert names(client, "") == [
-        "Công ty CP Thiết bị điện Đông Anh", "Công ty TNHH Cơ khí Chính xác Hòa Lạc", "Công ty TNHH Nhựa Tân Phong",
+        "Công ty CP Thiết bị điện Đông Anh",
+        "Công ty TNHH Cơ khí Chính xác Hòa Lạc",
+        "Công ty TNHH Nhựa Tân Phong",
     ]
     assert names(client, "sort=newest")[0] == "Công ty TNHH Nhựa Tân Phong"
 
@@ -104,6 +122,76 @@ def test_the_typed_phrase_ranks_first(client, make_enterprise):
     make_enterprise(name_vi="Công ty CP Điện Anh Khoa", locality="Cơ Khí")
     make_enterprise(name_vi="Công ty TNHH Cơ khí Anh Khoa")
     assert names(client, "q=co+khi+anh") == ["Công ty TNHH Cơ khí Anh Khoa", "Công ty CP Điện Anh Khoa"]
+
+
+@pytest.fixture
+def homophones(make_enterprise, make_category, make_product):
+    """Four enterprises whose names fold to the same `duong`, and, by name, the wrong ones first."""
+    make_category()
+    make_enterprise(name_vi="Công ty CP Dương Hà", name_en=None)
+    make_enterprise(name_vi="Công ty CP Dưỡng Chất Việt", name_en=None)
+    make_enterprise(name_vi="Công ty TNHH Đường Biên Hòa", name_en=None, verified=False)
+    key = make_enterprise(name_vi="Công ty TNHH Sản xuất Phú Thái", name_en=None)
+    make_product(key, "MECH.MACHINED_PARTS", name_vi="Đường ống thép hàn", name_en="Welded steel pipes")
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("đường", {"Công ty TNHH Đường Biên Hòa", "Công ty TNHH Sản xuất Phú Thái"}),
+        ("ĐƯỜNG", {"Công ty TNHH Đường Biên Hòa", "Công ty TNHH Sản xuất Phú Thái"}),
+        ("đường+ống", {"Công ty TNHH Sản xuất Phú Thái"}),
+        ("dương", {"Công ty CP Dương Hà"}),
+        ("dưỡng", {"Công ty CP Dưỡng Chất Việt"}),
+        ("đườ", {"Công ty TNHH Đường Biên Hòa", "Công ty TNHH Sản xuất Phú Thái"}),
+    ],
+)
+def test_words_typed_with_their_marks_rank_that_spelling_first_and_keep_the_others(client, homophones, typed, first):
+    found = names(client, f"q={typed}")
+    assert set(found[: len(first)]) == first, found
+    if "+" not in typed:
+        assert len(found) == 4  # the other spellings still follow
+    assert set(names(client, f"q={typed}&sort=relevance")) == set(found)
+
+
+def test_words_typed_without_marks_rank_every_spelling_alike(client, homophones):
+    assert names(client, "q=duong") == [
+        "Công ty CP Dưỡng Chất Việt",
+        "Công ty CP Dương Hà",
+        "Công ty TNHH Sản xuất Phú Thái",
+        "Công ty TNHH Đường Biên Hòa",
+    ]
+
+
+def test_both_spellings_of_a_tone_meet(client, make_enterprise):
+    make_enterprise(name_vi="Công ty CP Hóa chất Đức Giang", name_en=None)
+    make_enterprise(name_vi="Công ty CP Hoá Dầu Hà Nội", name_en=None)
+    make_enterprise(name_vi="Công ty CP Hòa An", name_en=None)
+    for typed in ("hóa", "hoá"):
+        assert set(names(client, f"q={typed}")[:2]) == {"Công ty CP Hóa chất Đức Giang", "Công ty CP Hoá Dầu Hà Nội"}
+
+
+def test_marks_typed_in_nfd_rank_as_in_nfc(client, homophones):
+    decomposed = unicodedata.normalize("NFD", "dương")
+    assert names(client, f"q={decomposed}")[0] == "Công ty CP Dương Hà"
+
+
+@pytest.mark.parametrize("typed", ["🏭", "😀😀", "!!!", "—", "…?", "%", "_", "★ ☆"])
+def test_a_query_with_no_letter_or_digit_finds_nothing_and_says_why(client, directory, typed):
+    body = client.get("/api/v1/enterprises", query_string={"q": typed}).get_json()
+    assert (body["items"], body["total"]) == ([], 0)
+    page = client.get("/directory", query_string={"q": typed, "lang": "en"}).get_data(as_text=True)
+    assert "Nothing to search by" in page and "Show every enterprise" in page
+    assert "Công ty TNHH Cơ khí Chính xác Hòa Lạc" not in page
+    assert len(names(client, "q=")) == 3  # an empty search still lists everyone
+
+
+def test_an_organizer_export_of_a_query_with_no_letter_lists_no_one(app, client, directory, make_user):
+    client.post("/login", data={"email": make_user("organizer"), "password": PASSWORD})
+    export = client.get("/organizer/directory.csv", query_string={"q": "🏭"})
+    assert export.status_code == 200
+    assert "Hòa Lạc" not in export.get_data(as_text=True)
+    assert "Hòa Lạc" in client.get("/organizer/directory.csv", query_string={"q": "co khi"}).get_data(as_text=True)
 
 
 def test_the_directory_pages_through_many_enterprises(client, make_enterprise):

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from sqlalchemy import func, select
 
 from fairmatch.auth.models import ApiToken, User
@@ -9,7 +10,7 @@ from fairmatch.booths.models import Booth
 from fairmatch.enterprises.models import Enterprise, Membership
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, signed_in
 
 
 def test_init_db_brings_the_schema_up_to_date(runner):
@@ -49,14 +50,56 @@ def test_demo_accounts_can_sign_in(app, runner, client):
 def test_users_create_makes_an_active_member_of_an_enterprise(app, runner, make_enterprise):
     key = make_enterprise()
     result = runner.invoke(
-        args=["users", "create", "--email", "lan@example.vn", "--password", PASSWORD, "--role", "exhibitor",
-              "--tax-code", key]
+        args=[
+            "users",
+            "create",
+            "--email",
+            "lan@example.vn",
+            "--password",
+            PASSWORD,
+            "--role",
+            "exhibitor",
+            "--tax-code",
+            key,
+        ]
     )
     assert result.exit_code == 0, result.output
     with app.app_context():
         membership = db.session.scalar(select(Membership))
         assert membership.user.email == "lan@example.vn" and membership.user.active
         assert membership.status == "approved" and membership.enterprise.key == key
+
+
+@pytest.mark.parametrize(("options", "language"), [([], "vi"), (["--locale", "en"], "en"), (["--locale", "vi"], "vi")])
+def test_users_create_speaks_vietnamese_unless_asked_otherwise(app, runner, options, language):
+    result = runner.invoke(
+        args=["users", "create", "--email", "lan@example.vn", "--password", PASSWORD, "--role", "buyer", *options]
+    )
+    assert result.exit_code == 0, result.output
+    client = signed_in(app, "lan@example.vn")
+    assert f'<html lang="{language}">' in client.get("/").get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(User.locale)) == language
+
+
+def test_users_create_refuses_a_language_it_does_not_speak(app, runner):
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "--email",
+            "lan@example.vn",
+            "--password",
+            PASSWORD,
+            "--role",
+            "buyer",
+            "--locale",
+            "fr",
+        ]
+    )
+    assert result.exit_code != 0 and "--locale" in result.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count(User.id))) == 0
 
 
 def test_users_create_reports_each_problem_on_its_own_line(app, runner):
@@ -113,12 +156,19 @@ def test_export_then_import_is_identical_and_idempotent(app, runner, tmp_path):
 def test_import_reports_every_error_with_its_json_path_and_writes_nothing(app, runner, tmp_path):
     document = {
         "format": "fairmatch-exchange/1",
-        "categories": [{"code": "X.A", "name_vi": "A", "name_en": "A", "sector": "metals", "inputs": ["X.B"]},
-                       {"code": "X.B", "name_vi": "B", "name_en": "B", "sector": "metals", "inputs": ["X.A"]}],
+        "categories": [
+            {"code": "X.A", "name_vi": "A", "name_en": "A", "sector": "metals", "inputs": ["X.B"]},
+            {"code": "X.B", "name_vi": "B", "name_en": "B", "sector": "metals", "inputs": ["X.A"]},
+        ],
         "enterprises": [
             {"tax_code": "0100109106", "name_vi": "Công ty A", "kind": "lead"},
-            {"tax_code": "0100109107", "name_vi": "Công ty B", "kind": "lead",
-             "certifications": ["ISO 9999"], "export_markets": ["XX"]},
+            {
+                "tax_code": "0100109107",
+                "name_vi": "Công ty B",
+                "kind": "lead",
+                "certifications": ["ISO 9999"],
+                "export_markets": ["XX"],
+            },
         ],
     }
     path = tmp_path / "bad.json"

@@ -3,6 +3,7 @@
 from flask import Response, abort, render_template, request
 
 from fairmatch.auth.decorators import may_act_for
+from fairmatch.auth.verification import is_unconfirmed
 from fairmatch.booths.queries import booth_codes
 from fairmatch.enterprises.logos import logo_of
 from fairmatch.enterprises.profiles import completeness
@@ -40,9 +41,9 @@ def directory():
 @blueprint.get("/enterprises/<path:key>")
 def profile(key: str):
     enterprise = enterprise_by_key(key)
-    if enterprise is None:
+    editable = enterprise is not None and may_act_for(enterprise)
+    if enterprise is None or (is_unconfirmed(enterprise) and not editable):
         abort(404)
-    editable = may_act_for(enterprise)
     return render_template(
         "enterprises/profile.html",
         enterprise=enterprise,
