@@ -6,7 +6,15 @@ from flask_login import current_user
 
 from fairmatch.auth.decorators import role_required
 from fairmatch.booths import layout, services
-from fairmatch.booths.forms import BoothEditForm, HallGridForm, MoveForm, PaymentForm, RejectForm, TypePriceForm
+from fairmatch.booths.forms import (
+    BoothEditForm,
+    ConfirmForm,
+    HallGridForm,
+    MoveForm,
+    PaymentForm,
+    RejectForm,
+    TypePriceForm,
+)
 from fairmatch.booths.models import BOOTH_TYPE_LABELS, BoothReservation, WaitlistEntry
 from fairmatch.booths.plan import PlanFilters, plan_page
 from fairmatch.booths.queries import reservations_in, waitlist_of
@@ -110,6 +118,9 @@ def reservation(reservation_id: int):
         if action == "approve":
             services.approve(reservation, current_user)
             flash(_("Approved: the exhibitor has the payment request."), "success")
+        elif action == "cancel" and not ConfirmForm().validate_on_submit():
+            flash(_("Tick the box to confirm the cancellation."), "error")
+            status = 422
         elif action == "cancel":
             services.cancel(reservation, current_user)
             flash(_("The reservation is cancelled and the booths are free again."), "info")

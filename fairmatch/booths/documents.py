@@ -35,6 +35,7 @@ STATUS_FILLS = {
     "available": (227, 244, 232),
     "held": (255, 233, 168),
     "pending": (255, 207, 153),
+    "approved": (214, 200, 240),
     "confirmed": (188, 215, 245),
     "blocked": (213, 216, 220),
 }
@@ -86,7 +87,7 @@ def _shape(view: BoothView, hall_depth: float, lang: str) -> BoothShape:
         y_m=hall_depth - booth.y_m - booth.depth_m,
         width_m=booth.width_m,
         depth_m=booth.depth_m,
-        fill_rgb=STATUS_FILLS[view.status],
+        fill_rgb=STATUS_FILLS[view.stage],
         outline_rgb=_rgb(ZONE_COLOURS.get(booth.zone or "", "#9aa6b2")),
         exhibitor_short=short_name(view.exhibitor.name(lang)) if view.exhibitor else None,
     )

@@ -2,8 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import NumberRange, Optional
+from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from fairmatch.booths.models import BOOTH_TYPE_LABELS
@@ -18,6 +18,12 @@ class ReserveForm(FlaskForm):
         option_widget=CheckboxInput(),
         validate_choice=False,  # the service checks the codes and explains what is wrong
     )
+
+
+class ConfirmForm(FlaskForm):
+    """A step that an irreversible action (cancelling, leaving the waitlist) asks for, JavaScript or not."""
+
+    confirm = BooleanField(_l("Yes, I am sure"), [DataRequired()])
 
 
 class WaitlistForm(FlaskForm):

@@ -22,12 +22,13 @@ from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
 from fairmatch.floorplan import neighbours, stack_halls
 
-BOOTH_STATUSES = ("available", "held", "pending", "confirmed", "blocked")
-"""What the plan shows of a booth: its reservation's state as a visitor may see it."""
+BOOTH_STATUSES = ("available", "held", "pending", "approved", "confirmed", "blocked")
+"""What the plan shows of a booth (`BoothView.stage`): its reservation's state as a visitor may see it."""
 BOOTH_STATUS_LABELS = {
     "available": _l("Available"),
     "held": _l("Held"),
     "pending": _l("Pending approval"),
+    "approved": _l("Approved, awaiting payment"),
     "confirmed": _l("Confirmed"),
     "blocked": _l("Not for sale"),
 }
@@ -100,11 +101,22 @@ class PlanPage:
                 if v.status == "available" and v.booth.hall_id == target.hall_id]
         return sorted(neighbours(target.rect, free), key=lambda c: (len(c), c))
 
+    @property
+    def listed(self) -> list[BoothView]:
+        """The booths that the filters let through, for the text list."""
+        return [v for v in self.views if self.filters.shows(v)]
+
     def matches(self, view: BoothView) -> bool:
         return self.filters.shows(view)
 
     def is_found(self, view: BoothView) -> bool:
         return view in self.found
+
+    @property
+    def zones(self) -> list[str]:
+        """The sector zones drawn on this plan, in the order of the sectors, for the legend."""
+        drawn = {v.booth.zone for v in self.views if v.booth.zone}
+        return [code for code in SECTORS if code in drawn] + sorted(drawn - set(SECTORS))
 
     @staticmethod
     def zone_colour(zone: str | None) -> str:
@@ -129,7 +141,7 @@ def plan_page(fair: Fair, filters: PlanFilters) -> PlanPage:
         if (filters.booth and v.booth.code == filters.booth)
         or (words and v.exhibitor and all(w in fold(f"{v.exhibitor.name_vi} {v.exhibitor.name_en}") for w in words))
     ]
-    counts = {status: sum(1 for v in views if v.status == status) for status in BOOTH_STATUSES}
+    counts = {status: sum(1 for v in views if v.stage == status) for status in BOOTH_STATUSES}
     return PlanPage(fair, drawings, width, height, views, filters, found, counts)
 
 

@@ -6,16 +6,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager, selectinload
 
 from fairmatch.audit.services import record
-from fairmatch.booths.booking_rights import check_may_book
+from fairmatch.booths.booking_rights import booths_held, check_limit, check_may_hold, check_zone
 from fairmatch.booths.models import ACTIVE_STATES, Booth, BoothReservation, Payment, ReservationBooth, WaitlistEntry
 from fairmatch.booths.waitlist import (
     active_reservation_of,
     lapse_offer,
+    offer_of,
     offer_to_waitlist,
     reservation_link,
     waitlist_entry_of,
@@ -40,6 +41,7 @@ TRANSITIONS = {
     "cancelled": set(),
     "expired": set(),
 }
+# A booth's status in the public API's words (INTERFACES.md: pending covers submitted and approved).
 STATUS_OF_STATE = {"held": "held", "submitted": "pending", "approved": "pending", "confirmed": "confirmed"}
 
 
@@ -50,6 +52,19 @@ class BoothView:
     booth: Booth
     status: str  # available, held, pending, confirmed, blocked
     reservation: BoothReservation | None
+
+    @property
+    def stage(self) -> str:
+        """What the pages show (`plan.BOOTH_STATUSES`): the status, with an approved application told
+        apart from one still awaiting the organizer's decision."""
+        if self.status == "pending" and self.reservation is not None and self.reservation.state == "approved":
+            return "approved"
+        return self.status
+
+    def is_held_by(self, enterprise: Enterprise | None) -> bool:
+        """Whether the booth is `enterprise`'s: held, applied for or confirmed."""
+        reservation = self.reservation
+        return enterprise is not None and reservation is not None and reservation.enterprise_id == enterprise.id
 
     @property
     def exhibitor(self) -> Enterprise | None:
@@ -122,7 +137,7 @@ def reserve_booths(
     Raises NotFound (unknown booth), Conflict (taken, held or blocked) or RuleViolation (booth
     limit, zone, not adjacent). Only an organizer may override a zone rule, with a reason.
     """
-    check_may_book(enterprise, actor)
+    check_may_hold(enterprise, actor)
     now = now or utcnow()
     fair = require_current_fair()
     expire_holds(now)
@@ -162,33 +177,13 @@ def _booths_for(fair: Fair, codes: list[str]) -> list[Booth]:
 def _check_placement(enterprise: Enterprise, booths: list[Booth], actor, override_reason: str | None) -> None:
     if len({b.hall_id for b in booths}) > 1 or not is_connected([b.rect for b in booths]):
         raise RuleViolation(_("Booths reserved together must be next to each other in one hall."))
-    wrong_zone = [b for b in booths if b.zone and b.zone not in enterprise.sector_codes]
-    if wrong_zone and not (actor.is_organizer and override_reason):
-        raise RuleViolation(
-            _(
-                "Booth %(codes)s is in a zone for another sector. Choose a booth in your sector's zone "
-                "or an open booth, or ask the organizer.",
-                codes=", ".join(b.code for b in wrong_zone),
-            )
-        )
+    check_zone(enterprise, booths, actor, override_reason)
 
 
 def _lock_and_check_limit(enterprise: Enterprise, fair: Fair, adding: int, keeping: int = 0) -> None:
     """Lock the enterprise's row, so that two requests cannot both pass the limit, then count."""
     db.session.execute(select(Enterprise.id).where(Enterprise.id == enterprise.id).with_for_update())
-    held = db.session.scalar(
-        select(func.count(ReservationBooth.id))
-        .join(BoothReservation)
-        .where(
-            ReservationBooth.active,
-            BoothReservation.enterprise_id == enterprise.id,
-            BoothReservation.fair_id == fair.id,
-        )
-    )
-    if held - keeping + adding > fair.max_booths_per_enterprise:
-        raise RuleViolation(
-            _("An enterprise may have at most %(n)d booths at this fair.", n=fair.max_booths_per_enterprise)
-        )
+    check_limit(fair, booths_held(enterprise, fair) - keeping, adding)
 
 
 def _flush_or_conflict(booths: list[Booth]) -> None:
@@ -270,11 +265,28 @@ def withdraw_offer(entry: WaitlistEntry, actor) -> BoothReservation:
     """An organizer takes back the booth on offer to a waitlisted enterprise; it goes to the next in line."""
     if not actor.is_organizer:
         raise NotAllowed(_("Only an organizer can withdraw an offer."))
-    offer = db.session.scalar(select(BoothReservation).where(
-        BoothReservation.waitlist_entry_id == entry.id, BoothReservation.state == "held"))
+    offer = offer_of(entry)
     if offer is None:
         raise Conflict(_("No booth is on offer to this enterprise now."))
     return cancel(offer, actor)
+
+
+def leave_waitlist(entry: WaitlistEntry, actor) -> WaitlistEntry:
+    """Take the enterprise off the waitlist; a booth on offer to it goes to the next in line."""
+    if not (actor.is_organizer or entry.enterprise.has_member(actor)):
+        raise NotAllowed(_("Only members of this enterprise can do this."))
+    if entry.state not in ("waiting", "offered"):
+        raise Conflict(_("This waitlist entry has already ended."))
+    offer = offer_of(entry)
+    entry.state = "withdrawn"
+    record("waitlist.left", entry, actor=actor)
+    if offer is not None:
+        freed = offer.booths
+        move_to(offer, "cancelled", utcnow())
+        record("reservation.cancelled", offer, actor=actor)
+        offer_to_waitlist(freed)
+    db.session.commit()
+    return entry
 
 
 def approve(reservation: BoothReservation, actor, now: datetime | None = None) -> BoothReservation:

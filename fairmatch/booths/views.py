@@ -4,13 +4,14 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from fairmatch.auth.decorators import acting_enterprise, role_required
+from fairmatch.auth.decorators import acting_enterprise, require_member, role_required
 from fairmatch.booths import services
 from fairmatch.booths.documents import payment_request_document
-from fairmatch.booths.forms import ReserveForm, WaitlistForm
-from fairmatch.booths.models import BOOTH_TYPE_LABELS
+from fairmatch.booths.forms import ConfirmForm, ReserveForm, WaitlistForm
+from fairmatch.booths.models import BOOTH_TYPE_LABELS, WaitlistEntry
 from fairmatch.booths.plan import BOOTH_STATUS_LABELS, PlanFilters, cache_of, plan_page, plan_stamp
-from fairmatch.booths.waitlist import join_waitlist
+from fairmatch.booths.verdicts import booth_verdict, summary, verdicts_for
+from fairmatch.booths.waitlist import join_waitlist, offer_of, waitlist_of_enterprise
 from fairmatch.common.vocabulary import SECTORS
 from fairmatch.errors import Conflict, DomainError
 from fairmatch.extensions import db
@@ -31,16 +32,32 @@ def plan():
     def render_body() -> str:
         page = plan_page(db.session.get(Fair, stamp[0]), filters)
         # Translated once here rather than four times for each of the hundreds of booths.
-        return render_template("booths/_plan_body.html", fair=page.fair, page=page,
-                               type_labels={k: str(v) for k, v in BOOTH_TYPE_LABELS.items()},
-                               status_labels={k: str(v) for k, v in BOOTH_STATUS_LABELS.items()})
+        return render_template(
+            "booths/_plan_body.html",
+            fair=page.fair,
+            page=page,
+            type_labels={k: str(v) for k, v in BOOTH_TYPE_LABELS.items()},
+            status_labels={k: str(v) for k, v in BOOTH_STATUS_LABELS.items()},
+        )
 
-    def render_page(body: str) -> str:
-        return render_template("booths/plan.html", fair=db.session.get(Fair, stamp[0]), filters=filters, body=body,
-                               type_labels=BOOTH_TYPE_LABELS)
+    def render_page(body: str, verdicts=None) -> str:
+        return render_template(
+            "booths/plan.html",
+            fair=db.session.get(Fair, stamp[0]),
+            filters=filters,
+            body=body,
+            type_labels=BOOTH_TYPE_LABELS,
+            verdicts=verdicts,
+            enterprise=_acting_enterprise(),
+            summary=summary(verdicts, _acting_enterprise()) if verdicts else "",
+        )
 
     key = (language(), filters, stamp)
     body = cache_of("plan").get_or_build(key, render_body)
+    if current_user.is_authenticated and not current_user.is_organizer:
+        # The drawing is everyone's; what this person may hold is laid over it (booths/verdicts.py).
+        fair = db.session.get(Fair, stamp[0])
+        return render_page(body, verdicts_for(services.plan_of(fair), fair, _acting_enterprise(), current_user))
     if current_user.is_authenticated or session.get("_flashes"):
         return render_page(body)
     # A visitor who is not signed in sees exactly the same page as every other such visitor.
@@ -52,10 +69,24 @@ def booth(code: str):
     fair = require_current_fair()
     page = plan_page(fair, PlanFilters())
     view = page.view_of(code)
+    enterprise = _acting_enterprise()
+    refusal = booth_verdict(view, fair, enterprise, current_user)
     form = ReserveForm()
-    form.extra.choices = options((c, c) for c in page.free_neighbours(code))
-    return render_template("booths/booth.html", fair=fair, view=view, form=form, type_labels=BOOTH_TYPE_LABELS,
-                           enterprise=_acting_enterprise())
+    form.extra.choices = options(
+        (c, c)
+        for c in page.free_neighbours(code)
+        if booth_verdict(page.view_of(c), fair, enterprise, current_user) is None
+    )
+    return render_template(
+        "booths/booth.html",
+        fair=fair,
+        view=view,
+        form=form,
+        type_labels=BOOTH_TYPE_LABELS,
+        enterprise=enterprise,
+        refusal=refusal,
+        mine=view.is_held_by(enterprise),
+    )
 
 
 @blueprint.post("/plan/booths/<code>/reserve")
@@ -65,7 +96,13 @@ def reserve(code: str):
     form = ReserveForm()
     if not form.validate_on_submit():
         abort(400)
-    reservation = services.reserve_booths(enterprise, [code, *(form.extra.data or [])], current_user)
+    try:
+        reservation = services.reserve_booths(enterprise, [code, *(form.extra.data or [])], current_user)
+    except DomainError as refusal:
+        # A refusal (taken a moment ago, a rule) keeps the person on the plan, with the booth pointed out.
+        db.session.rollback()
+        flash(refusal.message, "error")
+        return redirect(url_for("booths.plan", booth=code, _anchor="booth-panel"))
     flash(_("Booths held for you. Submit the application before the time runs out."), "success")
     return redirect(url_for("booths.reservation", reservation_id=reservation.id))
 
@@ -75,10 +112,22 @@ def reserve(code: str):
 def my_booths():
     fair = require_current_fair()
     enterprise = _acting_enterprise()
-    form = _waitlist_form()
+    return _my_booths_page(fair, enterprise, _waitlist_form())
+
+
+def _my_booths_page(fair, enterprise, form):
     reservations = services.reservations_of(enterprise, fair) if enterprise else []
-    return render_template("booths/mine.html", fair=fair, reservations=reservations, form=form,
-                           enterprise=enterprise)
+    waiting = waitlist_of_enterprise(enterprise, fair) if enterprise else []
+    return render_template(
+        "booths/mine.html",
+        fair=fair,
+        reservations=reservations,
+        form=form,
+        enterprise=enterprise,
+        waiting=waiting,
+        offer_of=offer_of,
+        type_labels=BOOTH_TYPE_LABELS,
+    )
 
 
 @blueprint.post("/me/waitlist")
@@ -88,22 +137,39 @@ def waitlist():
     form = _waitlist_form()
     if form.validate_on_submit():
         join_waitlist(enterprise, current_user, form.booth_type.data, form.zone.data, form.max_price_vnd.data)
-        flash(_("You are on the waitlist. A booth that fits will be offered to you as soon as one is free."),
-              "success")
+        flash(_("You are on the waitlist. A booth that fits will be offered to you as soon as one is free."), "success")
         return redirect(url_for("booths.my_booths"))
-    fair = require_current_fair()
-    reservations = services.reservations_of(enterprise, fair)
-    return render_template("booths/mine.html", fair=fair, reservations=reservations, form=form,
-                           enterprise=enterprise), 422
+    return _my_booths_page(require_current_fair(), enterprise, form), 422
+
+
+@blueprint.post("/me/waitlist/<int:entry_id>/leave")
+@login_required
+def leave_waitlist(entry_id: int):
+    entry = db.session.get(WaitlistEntry, entry_id)
+    if entry is None:
+        abort(404)
+    require_member(entry.enterprise)
+    if not ConfirmForm().validate_on_submit():
+        flash(_("Tick the box to confirm that you want to leave the waitlist."), "error")
+    else:
+        try:
+            services.leave_waitlist(entry, current_user)
+            flash(_("You have left the waitlist."), "info")
+        except DomainError as refusal:
+            db.session.rollback()
+            flash(refusal.message, "error")
+    return redirect(url_for("booths.my_booths", _anchor="waitlist"))
 
 
 @blueprint.get("/me/booths/<int:reservation_id>")
 @login_required
 def reservation(reservation_id: int):
     services.expire_holds()
-    return render_template("booths/reservation.html",
-                           reservation=services.reservation_for(reservation_id, current_user),
-                           type_labels=BOOTH_TYPE_LABELS)
+    return render_template(
+        "booths/reservation.html",
+        reservation=services.reservation_for(reservation_id, current_user),
+        type_labels=BOOTH_TYPE_LABELS,
+    )
 
 
 @blueprint.post("/me/booths/<int:reservation_id>/<any(submit, cancel):action>")
@@ -114,10 +180,13 @@ def act_on_reservation(reservation_id: int, action: str):
         if action == "submit":
             services.submit(reservation, current_user)
             flash(_("Application sent. The organizer will review it."), "success")
+        elif not ConfirmForm().validate_on_submit():
+            flash(_("Tick the box to confirm the cancellation."), "error")
         else:
             services.cancel(reservation, current_user)
             flash(_("The reservation is cancelled and the booths are free again."), "info")
     except DomainError as refusal:
+        db.session.rollback()
         flash(refusal.message, "error")
     return redirect(url_for("booths.reservation", reservation_id=reservation_id))
 

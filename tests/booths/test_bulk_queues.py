@@ -93,7 +93,7 @@ def test_withdrawing_a_waitlist_offer_frees_the_booth_for_the_next_in_line(app, 
             enterprise = db.session.scalar(select(Enterprise).where(Enterprise.key == key))
             join_waitlist(enterprise, enterprise.members[0], None, None, None)
     organizer = signed_in(app, organizer_email)
-    organizer.post(f"/organizer/booths/reservations/{reservation_id}", data={"action": "cancel"})
+    organizer.post(f"/organizer/booths/reservations/{reservation_id}", data={"action": "cancel", "confirm": "y"})
     with app.app_context():
         first, second = db.session.scalars(select(WaitlistEntry).order_by(WaitlistEntry.id))
         assert (first.state, second.state) == ("offered", "waiting")

@@ -35,10 +35,10 @@ def test_reserving_from_the_booth_page_holds_it_and_shows_a_countdown(app, exhib
     assert "A02, A03" in client.get("/me/booths").get_data(as_text=True)
 
 
-def test_a_refused_reservation_from_the_page_says_why(app, exhibitor):
+def test_a_refused_reservation_from_the_page_says_why_on_the_plan(app, exhibitor):
     email, _ = exhibitor(sector="textiles-garments")
-    response = signed_in(app, email).post("/plan/booths/A02/reserve?lang=en", data={})
-    assert response.status_code == 422
+    response = signed_in(app, email).post("/plan/booths/A02/reserve?lang=en", data={}, follow_redirects=True)
+    assert response.request.path == "/plan"
     assert "zone for another sector" in response.get_data(as_text=True)
 
 

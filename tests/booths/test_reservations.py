@@ -124,12 +124,26 @@ def test_submitting_turns_the_hold_into_a_pending_application(app, client, exhib
 
 
 def test_an_incomplete_profile_cannot_apply(app, fair, make_enterprise, make_user):
+    from fairmatch.enterprises.models import Enterprise, EnterpriseSector
+
     key = make_enterprise(kind="supplier")
+    with app.app_context():
+        db.session.scalar(select(Enterprise).where(Enterprise.key == key)).sectors = [EnterpriseSector(sector="metals")]
+        db.session.commit()
     api = signed_in(app, make_user(enterprise=key))
     reservation = api.post("/api/v1/booths/A06/reservations", json={}).json
     response = api.post(f"/api/v1/reservations/{reservation['id']}/submit?lang=en")
     assert response.status_code == 422
-    assert "at least one sector" in response.json["detail"] and "the address" in response.json["detail"]
+    assert "at least one product" in response.json["detail"] and "the address" in response.json["detail"]
+
+
+def test_an_enterprise_without_a_sector_cannot_hold_even_an_open_booth_and_is_told_why(
+    app, fair, make_enterprise, make_user
+):
+    api = signed_in(app, make_user(enterprise=make_enterprise(kind="supplier")))
+    response = api.post("/api/v1/booths/A06/reservations?lang=en", json={})
+    assert response.status_code == 422 and "has no sector yet" in response.json["detail"]
+    assert api.get("/api/v1/booths").json["booths"][5]["status"] == "available"
 
 
 def test_an_exhibitor_cannot_touch_another_enterprises_reservation(app, exhibitor):

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from fairmatch.auth.models import ApiToken, PasswordReset, User, hash_secret
 from fairmatch.booths.services import reserve_booths
+from fairmatch.booths.waitlist import join_waitlist
 from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Category, Enterprise, EnterpriseSector, Membership, Need, Product
 from fairmatch.extensions import db
@@ -92,6 +93,7 @@ def make_world(app, make_fair):
             joiner = _user("joiner@example.vn", "exhibitor", a, status="pending")
             db.session.commit()
             reservation = reserve_booths(a, ["A01"], users[EXHIBITOR_A])
+            entry = join_waitlist(a, users[EXHIBITOR_A], None, None, None)
             meeting = request_meeting(c, a.key, users[BUYER], text, False)
             second_meeting = request_meeting(d, a.key, users[ORGANIZER], text, False)
             # A meeting on A's agenda (asked by a fifth enterprise, published, begun): what the
@@ -115,6 +117,7 @@ def make_world(app, make_fair):
             membership = db.session.scalar(select(Membership.id).where(Membership.user_id == joiner.id))
             world = World(app, {p: u.email for p, u in users.items()}, {"A": a.key, "B": b.key, "C": c.key})
             world.ids = {"product_id": a.products[0].id, "need_id": a.needs[0].id, "reservation_id": reservation.id,
+                         "entry_id": entry.id,
                          "meeting_request_id": meeting.id, "second_meeting_request_id": second_meeting.id,
                          "sourcing_request_id": wanted.id, "token_id": token.id,
                          "membership_id": membership, "feed_secret": feed, "reset_token": "reset-secret",
@@ -148,6 +151,7 @@ def arguments(world) -> dict:
     return {
         "key": world.keys["A"], "code": "A01", "product_id": world.ids["product_id"], "need_id": world.ids["need_id"],
         "reservation_id": world.ids["reservation_id"], "request_id": world.ids["meeting_request_id"],
+        "entry_id": world.ids["entry_id"],
         "second_meeting_request_id": world.ids["second_meeting_request_id"],
         "sourcing_request_id": world.ids["sourcing_request_id"], "membership_id": world.ids["membership_id"],
         "token_id": world.ids["token_id"], "token": world.ids["reset_token"], "secret": world.ids["feed_secret"],

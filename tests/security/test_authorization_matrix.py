@@ -108,12 +108,13 @@ EXPECTATIONS: dict[tuple[str, str], Expect] = {
     # Booths
     ("booths.plan", "GET"): PUBLIC,
     ("booths.booth", "GET"): PUBLIC,
-    ("booths.reserve", "POST"): EXHIBITORS.but(ok=409),  # A01 is held by A already
+    ("booths.reserve", "POST"): EXHIBITORS.but(ok=302),  # A01 is held by A already: back to the plan, with why
     ("booths.my_booths", "GET"): SIGNED_IN,
     ("booths.reservation", "GET"): MEMBER_OF_OWNER,
     ("booths.act_on_reservation", "POST"): MEMBER_OF_OWNER.but(ok=302),
     ("booths.payment_request", "GET"): MEMBER_OF_OWNER.but(ok=409),  # only once the application is submitted
     ("booths.waitlist", "POST"): EXHIBITORS.but(ok=422),
+    ("booths.leave_waitlist", "POST"): MEMBER_OF_OWNER.but(ok=302),  # unconfirmed: back to "My booths"
     # Matching
     ("matching.my_matches", "GET"): SIGNED_IN,
     ("matching.not_relevant", "POST"): ACTING_FOR_AN_ENTERPRISE.but(ok=422),
@@ -174,6 +175,8 @@ EXPECTATIONS: dict[tuple[str, str], Expect] = {
     ("auth.erase_account", "GET"): SIGNED_IN,
     ("auth.erase_account", "POST"): SIGNED_IN.but(ok=422),
     ("auth.make_owner", "POST"): MEMBER_OF_OWNER.but(ok=409),  # the membership is still a request
+    ("auth.verify_email", "GET"): PUBLIC.but(ok=404),  # not a signed confirmation link
+    ("auth.resend_verification", "POST"): SIGNED_IN.but(ok=302),
     # Meetings: the day
     ("meetings.ask", "GET"): ACTING_FOR_AN_ENTERPRISE.but(ok=404),  # no enterprise named
     ("meetings.availability", "GET"): ACTING_FOR_AN_ENTERPRISE,
