@@ -44,7 +44,11 @@ FURTHER_DEPTH = 3
 
 
 def matches_for(
-    key: str, direction: str = "suppliers", limit: int = 20, lang: str = "en", filters: MatchFilters = MatchFilters(),
+    key: str,
+    direction: str = "suppliers",
+    limit: int = 20,
+    lang: str = "en",
+    filters: MatchFilters = MatchFilters(),
     further: bool = False,
 ) -> list[dict]:
     """The `matches` objects of INTERFACES.md, best first, explained in `lang`: direct partners,
@@ -66,16 +70,41 @@ def matches_for(
         return [to_json(match, rank, graph, key, _, lang) for rank, match in shown]
 
 
+def explanations_between(key: str, partner_keys: set[str], lang: str) -> dict[str, list[tuple[str, str]]]:
+    """Why each of `partner_keys` matches `key`, as the matching explains it to `key` in `lang`: by
+    partner, its (direction, explanation) pairs — "suppliers" when it can supply `key`, "customers"
+    when it would buy from it. A partner the graph does not link to `key` is left out."""
+    graph = supply_graph()
+    if key not in graph or not partner_keys:
+        return {}
+    found: dict[str, list[tuple[str, str]]] = {}
+    with force_locale(lang):
+        for direction, rank in DIRECTIONS.items():
+            ranked = rank(graph, key, limit=max(len(graph), 1))
+            for position, match in enumerate(ranked, start=1):
+                if match.key in partner_keys:
+                    explanation = to_json(match, position, graph, key, _, lang)["explanation"]
+                    found.setdefault(match.key, []).append((direction, explanation))
+    return found
+
+
 def unmet_needs_of(key: str, lang: str) -> list[dict]:
     """The enterprise's needs whose required certifications no maker holds, with the closest
     makers and what each lacks, named in `lang`."""
     graph = supply_graph()
     if key not in graph:
         return []
-    return [{"category": mid_sentence(graph.category_name(u.category, lang)), "required": ", ".join(sorted(u.required)),
-             "closest": [{"key": k, "name": graph.enterprise_name(k, lang), "lacks": ", ".join(sorted(lacks))}
-                         for k, lacks in u.closest]}
-            for u in unmet_needs(graph, key)]
+    return [
+        {
+            "category": mid_sentence(graph.category_name(u.category, lang)),
+            "required": ", ".join(sorted(u.required)),
+            "closest": [
+                {"key": k, "name": graph.enterprise_name(k, lang), "lacks": ", ".join(sorted(lacks))}
+                for k, lacks in u.closest
+            ],
+        }
+        for u in unmet_needs(graph, key)
+    ]
 
 
 def count_match_view(enterprise_id: int, shown: int) -> None:
@@ -83,12 +112,13 @@ def count_match_view(enterprise_id: int, shown: int) -> None:
     upsert, so that two workers counting at once both count."""
     dialect = postgresql if db.engine.dialect.name == "postgresql" else sqlite
     today = datetime.now(fair_zone()).date()
-    statement = dialect.insert(MatchView).values(enterprise_id=enterprise_id, viewed_on=today, views=1,
-                                                 matches=shown)
-    db.session.execute(statement.on_conflict_do_update(
-        index_elements=[MatchView.enterprise_id, MatchView.viewed_on],
-        set_={"views": MatchView.views + 1, "matches": MatchView.matches + shown},
-    ))
+    statement = dialect.insert(MatchView).values(enterprise_id=enterprise_id, viewed_on=today, views=1, matches=shown)
+    db.session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[MatchView.enterprise_id, MatchView.viewed_on],
+            set_={"views": MatchView.views + 1, "matches": MatchView.matches + shown},
+        )
+    )
     db.session.commit()
 
 
@@ -107,13 +137,16 @@ def mark_not_relevant(enterprise: Enterprise, partner_key: str, direction: str, 
     if direction not in DIRECTIONS:
         raise RuleViolation(_("The direction must be suppliers or customers."))
     exists = db.session.scalar(
-        select(MatchFeedback.id).where(MatchFeedback.enterprise_id == enterprise.id,
-                                       MatchFeedback.partner_key == partner_key,
-                                       MatchFeedback.direction == direction)
+        select(MatchFeedback.id).where(
+            MatchFeedback.enterprise_id == enterprise.id,
+            MatchFeedback.partner_key == partner_key,
+            MatchFeedback.direction == direction,
+        )
     )
     if exists is None:
-        feedback = MatchFeedback(enterprise_id=enterprise.id, partner_key=partner_key, direction=direction,
-                                 created_by_id=actor.id)
+        feedback = MatchFeedback(
+            enterprise_id=enterprise.id, partner_key=partner_key, direction=direction, created_by_id=actor.id
+        )
         db.session.add(feedback)
         db.session.flush()
         record("match.not_relevant", feedback, {"partner": partner_key, "direction": direction}, actor=actor)

@@ -1,10 +1,15 @@
 """Agendas as documents: PDF (one participant, every participant, every table, the master grid) and
 iCalendar. Each meeting on paper carries its check-in code, as a QR code and as text."""
 
+import hashlib
+import hmac
+import uuid
 from collections import defaultdict
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from flask import current_app
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from icalendar import Calendar, Event
 from markupsafe import Markup
@@ -46,9 +51,15 @@ def _other(meeting: Meeting, enterprise_id: int) -> Enterprise:
 
 
 def _labels(document: str) -> AgendaLabels:
-    return AgendaLabels(document=document, time=_("Time"), place=_("Place"), counterpart=_("With"),
-                        code=_("Check-in code"), empty=_("No meeting is scheduled yet."),
-                        page=_("Page {page}/{pages}"))
+    return AgendaLabels(
+        document=document,
+        time=_("Time"),
+        place=_("Place"),
+        counterpart=_("With"),
+        code=_("Check-in code"),
+        empty=_("No meeting is scheduled yet."),
+        page=_("Page {page}/{pages}"),
+    )
 
 
 def meeting_qr_codes(meetings: list[Meeting]) -> dict[int, tuple[str, Markup]]:
@@ -61,8 +72,10 @@ def meeting_qr_codes(meetings: list[Meeting]) -> dict[int, tuple[str, Markup]]:
 
 
 def _agenda(enterprise: Enterprise, fair: Fair, lang: str) -> Agenda:
-    lines = tuple(AgendaLine(_when(m), _place(m), _other(m, enterprise.id).name(lang), meeting_code(m.id))
-                  for m in agenda_of(enterprise.id, fair))
+    lines = tuple(
+        AgendaLine(_when(m), _place(m), _other(m, enterprise.id).name(lang), meeting_code(m.id))
+        for m in agenda_of(enterprise.id, fair)
+    )
     return Agenda(enterprise.name(lang), f"{fair.name(lang)} · {fair.venue(lang)}", lines)
 
 
@@ -74,8 +87,9 @@ def all_agendas_pdf(fair: Fair, lang: str) -> bytes:
     """Every participant's agenda, one per page, in name order."""
     published = select(Meeting.request_id).where(Meeting.fair_id == fair.id, Meeting.state.in_(ON_AGENDA))
     pairs = db.session.execute(
-        select(MeetingRequest.from_enterprise_id, MeetingRequest.to_enterprise_id)
-        .where(MeetingRequest.id.in_(published))
+        select(MeetingRequest.from_enterprise_id, MeetingRequest.to_enterprise_id).where(
+            MeetingRequest.id.in_(published)
+        )
     )
     ids = {enterprise_id for pair in pairs for enterprise_id in pair}
     found = db.session.scalars(select(Enterprise).where(Enterprise.id.in_(ids)))
@@ -91,10 +105,19 @@ def table_sheets_pdf(fair: Fair, lang: str) -> bytes:
     ):
         by_place[_place(meeting)].append(meeting)
     sheets = [
-        Agenda(place, fair.name(lang), tuple(
-            AgendaLine(_when(m), place, f"{m.request.sender.name(lang)} – {m.request.receiver.name(lang)}",
-                       meeting_code(m.id))
-            for m in meetings))
+        Agenda(
+            place,
+            fair.name(lang),
+            tuple(
+                AgendaLine(
+                    _when(m),
+                    place,
+                    f"{m.request.sender.name(lang)} – {m.request.receiver.name(lang)}",
+                    meeting_code(m.id),
+                )
+                for m in meetings
+            ),
+        )
         for place, meetings in sorted(by_place.items())
     ]
     return agendas_pdf(sheets, _labels(_("Meeting tables")))
@@ -103,9 +126,11 @@ def table_sheets_pdf(fair: Fair, lang: str) -> bytes:
 def meeting_grid_document(fair: Fair, lang: str) -> bytes:
     """The master grid of the meetings on the agendas (published, held, no-show; drafts left out): a row per
     slot of each day, a column per B2B table and per booth hosting meetings, the two short names in each cell."""
-    meetings = list(db.session.scalars(
-        select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state.in_(ON_AGENDA)).order_by(Meeting.starts_at)
-    ))
+    meetings = list(
+        db.session.scalars(
+            select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state.in_(ON_AGENDA)).order_by(Meeting.starts_at)
+        )
+    )
     # The scheduler numbers each slot's tables from T01, so the tables in use are T01 up to the busiest slot's.
     width = max(2, len(str(fair.meeting_tables)))
     used = {m.table for m in meetings if m.table}
@@ -133,26 +158,54 @@ def meeting_grid_document(fair: Fair, lang: str) -> bytes:
         places=(*tables, *(_("Booth %(code)s", code=b) for b in booths)),
         days=tuple(GridDay(day, tuple(rows)) for day, rows in days.items()),
     )
-    return meeting_grid_pdf(grid, GridLabels(time=_("Time"), empty=_("No meeting is on the agendas yet."),
-                                             page=_("Page {page}/{pages}")))
+    return meeting_grid_pdf(
+        grid, GridLabels(time=_("Time"), empty=_("No meeting is on the agendas yet."), page=_("Page {page}/{pages}"))
+    )
+
+
+def calendar_uid(fair: Fair, meeting: Meeting) -> str:
+    """The iCalendar UID of a meeting: the same at every download (a calendar that imports the file
+    again updates the event), and unique across installations, since two installations number
+    their meetings alike. The installation is named by a digest of its secret key, never the key."""
+    secret = current_app.config["SECRET_KEY"].encode()
+    installation = hmac.new(secret, b"fairmatch:calendar", hashlib.sha256).hexdigest()
+    namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"urn:fairmatch:{installation}")
+    return str(uuid.uuid5(namespace, f"fair/{fair.id}/meeting/{meeting.id}"))
 
 
 def agenda_ics(enterprise: Enterprise, fair: Fair, lang: str) -> bytes:
-    """The agenda as iCalendar: one event per meeting with a stable UID, so that a calendar that
-    imports it again updates the events instead of duplicating them."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//fairmatch//agenda//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"{fair.name(lang)} – {enterprise.name(lang)}")
-    calendar.add("x-wr-timezone", fair.time_zone)
-    zone = ZoneInfo(fair.time_zone)
-    for meeting in agenda_of(enterprise.id, fair):
-        event = Event()
-        event.add("uid", f"meeting-{meeting.id}@fairmatch")
-        event.add("summary", _("Meeting with %(name)s", name=_other(meeting, enterprise.id).name(lang)))
-        event.add("dtstart", meeting.starts_at.astimezone(zone))
-        event.add("dtend", meeting.ends_at.astimezone(zone))
-        event.add("dtstamp", meeting.published_at or meeting.starts_at)
-        event.add("location", f"{_place(meeting)}, {fair.venue(lang)}")
-        calendar.add_component(event)
+    """The agenda as iCalendar, written in `lang` (the account's language) whatever page asked for
+    it: one event per meeting, its time in the fair's zone with the VTIMEZONE that RFC 5545
+    requires for it, and a stable UID (see `calendar_uid`)."""
+    with force_locale(lang):
+        calendar = Calendar()
+        calendar.add("prodid", "-//fairmatch//agenda//EN")
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("x-wr-calname", f"{fair.name(lang)} – {enterprise.name(lang)}")
+        calendar.add("x-wr-timezone", fair.time_zone)
+        zone = ZoneInfo(fair.time_zone)
+        for meeting in agenda_of(enterprise.id, fair):
+            other = _other(meeting, enterprise.id)
+            place = _place(meeting)
+            event = Event()
+            event.add("uid", calendar_uid(fair, meeting))
+            event.add("summary", _("Meeting with %(name)s", name=other.name(lang)))
+            event.add("dtstart", meeting.starts_at.astimezone(zone))
+            event.add("dtend", meeting.ends_at.astimezone(zone))
+            event.add("dtstamp", meeting.published_at or meeting.starts_at)
+            event.add("location", f"{place}, {fair.venue(lang)}")
+            event.add(
+                "description",
+                "\n".join(
+                    (
+                        _("Meeting with %(name)s", name=other.name(lang)),
+                        f"{_('Place')}: {place}, {fair.venue(lang)}",
+                        f"{_('Check-in code')}: {meeting_code(meeting.id)}",
+                        fair.name(lang),
+                    )
+                ),
+            )
+            calendar.add_component(event)
+        calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -5,17 +5,18 @@ from datetime import time
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
 from fairmatch.forms import TEXT, max_length, options, required
 from fairmatch.meetings.models import OUTCOME_LABELS
+from fairmatch.meetings.services import MAX_MESSAGE
 
 SESSION = re.compile(r"\s*([a-z0-9_-]{1,12})\s+(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s*")
 
 
 def parse_sessions(text: str) -> list[dict]:
-    """"am 09:00-11:30, pm 13:30-16:30" → the fair's session list; ValueError says what is wrong."""
+    """ "am 09:00-11:30, pm 13:30-16:30" → the fair's session list; ValueError says what is wrong."""
     sessions = []
     for part in filter(str.strip, text.replace(";", ",").replace("\n", ",").split(",")):
         found = SESSION.fullmatch(part)
@@ -50,16 +51,22 @@ class SessionsField(StringField):
 
 class MeetingSettingsForm(FlaskForm):
     sessions = SessionsField(_l("Sessions each day"), [required(), max_length(300)], **TEXT)
-    slot_minutes = IntegerField(_l("Slot length (minutes)"),
-                                [required(), NumberRange(10, 180, message=_l("Between 10 and 180 minutes."))])
-    tables = IntegerField(_l("B2B tables in the meeting area"),
-                          [InputRequired(message=_l("This field is required.")),
-                           NumberRange(0, 1000, message=_l("Between 0 and 1000."))])
+    slot_minutes = IntegerField(
+        _l("Slot length (minutes)"), [required(), NumberRange(10, 180, message=_l("Between 10 and 180 minutes."))]
+    )
+    tables = IntegerField(
+        _l("B2B tables in the meeting area"),
+        [InputRequired(message=_l("This field is required.")), NumberRange(0, 1000, message=_l("Between 0 and 1000."))],
+    )
     at_booths = BooleanField(_l("Meetings may take place at the host's own booth"))
-    max_requests = IntegerField(_l("Open requests one enterprise may send (empty: no limit)"),
-                                [Optional(), NumberRange(1, 1000, message=_l("Between 1 and 1000."))])
-    max_meetings = IntegerField(_l("Meetings one enterprise may have (empty: no limit)"),
-                                [Optional(), NumberRange(1, 1000, message=_l("Between 1 and 1000."))])
+    max_requests = IntegerField(
+        _l("Open requests one enterprise may send (empty: no limit)"),
+        [Optional(), NumberRange(1, 1000, message=_l("Between 1 and 1000."))],
+    )
+    max_meetings = IntegerField(
+        _l("Meetings one enterprise may have (empty: no limit)"),
+        [Optional(), NumberRange(1, 1000, message=_l("Between 1 and 1000."))],
+    )
 
 
 class MoveForm(FlaskForm):
@@ -68,6 +75,19 @@ class MoveForm(FlaskForm):
 
 
 class OutcomeForm(FlaskForm):
-    outcome = RadioField(_l("What came of the meeting?"), choices=options(OUTCOME_LABELS.items()),
-                         validators=[InputRequired(message=_l("Choose one of the outcomes."))])
+    outcome = RadioField(
+        _l("What came of the meeting?"),
+        choices=options(OUTCOME_LABELS.items()),
+        validators=[InputRequired(message=_l("Choose one of the outcomes."))],
+    )
     note = TextAreaField(_l("Note (optional)"), [max_length(2000)], **TEXT)
+
+
+class MeetingRequestForm(FlaskForm):
+    """The one form that asks an enterprise for a meeting, wherever the action is offered (a match
+    card, a profile, the directory, a sourcing request's suppliers): a message and a "must meet" mark."""
+
+    to = HiddenField()
+    next = HiddenField()
+    message = TextAreaField(_l("Message"), [required(), max_length(MAX_MESSAGE)], **TEXT)
+    must_meet = BooleanField(_l("Must meet: the scheduler places this meeting before others"))

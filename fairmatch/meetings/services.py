@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from fairmatch.audit.services import record
 from fairmatch.auth.models import hash_secret
+from fairmatch.auth.verification import require_verified_email
 from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import Conflict, NotAllowed, NotFound, RuleViolation
@@ -25,6 +26,7 @@ def request_meeting(
     sender: Enterprise, to_key: str, actor, message: str = "", must_meet: bool = False
 ) -> MeetingRequest:
     """Ask `to_key` for a meeting at the current fair; refused when a request between the two is open."""
+    require_verified_email(actor)
     fair = require_current_fair()
     receiver = db.session.scalar(select(Enterprise).where(Enterprise.key == to_key))
     if receiver is None:
@@ -35,20 +37,39 @@ def request_meeting(
         raise RuleViolation(_("Use at most %(max)d characters.", max=MAX_MESSAGE))
     limit = fair.max_requests_per_enterprise
     if limit is not None and day.open_requests_sent(fair.id, sender.id) >= limit:
-        raise RuleViolation(_("Your enterprise already has %(count)d open meeting requests, the most this fair "
-                              "allows. Wait for answers or cancel one first.", count=limit))
+        raise RuleViolation(
+            _(
+                "Your enterprise already has %(count)d open meeting requests, the most this fair "
+                "allows. Wait for answers or cancel one first.",
+                count=limit,
+            )
+        )
     if _open_between(fair.id, sender.id, receiver.id) is not None:
-        raise Conflict(_("There is already an open meeting request between you and %(name)s.",
-                         name=receiver.name_vi or receiver.name_en))
-    meeting = MeetingRequest(fair_id=fair.id, from_enterprise_id=sender.id, to_enterprise_id=receiver.id,
-                             message=message or None, must_meet_from=bool(must_meet), created_by_id=actor.id)
+        raise Conflict(
+            _(
+                "There is already an open meeting request between you and %(name)s.",
+                name=receiver.name_vi or receiver.name_en,
+            )
+        )
+    meeting = MeetingRequest(
+        fair_id=fair.id,
+        from_enterprise_id=sender.id,
+        to_enterprise_id=receiver.id,
+        message=message or None,
+        must_meet_from=bool(must_meet),
+        created_by_id=actor.id,
+    )
     db.session.add(meeting)
     try:
         db.session.flush()
     except IntegrityError as error:
         db.session.rollback()
-        raise Conflict(_("There is already an open meeting request between you and %(name)s.",
-                         name=receiver.name_vi or receiver.name_en)) from error
+        raise Conflict(
+            _(
+                "There is already an open meeting request between you and %(name)s.",
+                name=receiver.name_vi or receiver.name_en,
+            )
+        ) from error
     for member in receiver.members:
         notify(member, "meeting_requested", meeting=meeting, link=url_for("meetings.mine", _external=True))
     record("meeting_request.sent", meeting, {"to": receiver.key}, actor=actor)
@@ -61,8 +82,10 @@ def _open_between(fair_id: int, a: int, b: int) -> MeetingRequest | None:
         select(MeetingRequest).where(
             MeetingRequest.fair_id == fair_id,
             MeetingRequest.state.in_(("pending", "accepted")),
-            or_(and_(MeetingRequest.from_enterprise_id == a, MeetingRequest.to_enterprise_id == b),
-                and_(MeetingRequest.from_enterprise_id == b, MeetingRequest.to_enterprise_id == a)),
+            or_(
+                and_(MeetingRequest.from_enterprise_id == a, MeetingRequest.to_enterprise_id == b),
+                and_(MeetingRequest.from_enterprise_id == b, MeetingRequest.to_enterprise_id == a),
+            ),
         )
     )
 
@@ -89,19 +112,26 @@ def answer(meeting: MeetingRequest, actor, accept: bool, reason: str = "", must_
     meeting.decided_at = utcnow()
     for member in meeting.sender.members:
         notify(member, "meeting_answered", meeting=meeting, link=url_for("meetings.mine", _external=True))
-    record("meeting_request.accepted" if accept else "meeting_request.declined", meeting, {"reason": reason or None},
-           actor=actor)
+    record(
+        "meeting_request.accepted" if accept else "meeting_request.declined",
+        meeting,
+        {"reason": reason or None},
+        actor=actor,
+    )
     db.session.commit()
     return meeting
 
 
 def cancel(meeting: MeetingRequest, actor) -> MeetingRequest:
-    """Either side withdraws an open request; the other side is told."""
+    """The sender withdraws an open request, or either side calls off an accepted one; the other
+    side is told. A request still waiting for an answer is the receiver's to decline, not to cancel."""
     on_sender_side = meeting.sender.has_member(actor)
     if not (on_sender_side or meeting.receiver.has_member(actor)):
         raise NotAllowed(_("Only the two enterprises of a meeting request can see it."))
     if not meeting.is_open:
         raise Conflict(_("This request is no longer open."))
+    if meeting.state == "pending" and not on_sender_side:
+        raise NotAllowed(_("Only the enterprise that asked can withdraw a request; decline it instead."))
     planned = day.planned_meeting(meeting)
     if planned is not None:
         day.cancel(planned, actor)
@@ -117,14 +147,18 @@ def cancel(meeting: MeetingRequest, actor) -> MeetingRequest:
 
 def requests_of(enterprise: Enterprise) -> list[MeetingRequest]:
     fair = require_current_fair()
-    return list(db.session.scalars(
-        select(MeetingRequest)
-        .where(
-            MeetingRequest.fair_id == fair.id,
-            or_(MeetingRequest.from_enterprise_id == enterprise.id, MeetingRequest.to_enterprise_id == enterprise.id),
+    return list(
+        db.session.scalars(
+            select(MeetingRequest)
+            .where(
+                MeetingRequest.fair_id == fair.id,
+                or_(
+                    MeetingRequest.from_enterprise_id == enterprise.id, MeetingRequest.to_enterprise_id == enterprise.id
+                ),
+            )
+            .order_by(MeetingRequest.created_at.desc(), MeetingRequest.id.desc())
         )
-        .order_by(MeetingRequest.created_at.desc(), MeetingRequest.id.desc())
-    ))
+    )
 
 
 def as_json(meeting: MeetingRequest) -> dict:
@@ -147,8 +181,9 @@ def counterpart(meeting: MeetingRequest, enterprise: Enterprise) -> dict:
 def new_calendar_feed(user) -> str:
     """A new private feed secret for `user` (returned once); earlier feeds stop working."""
     now = utcnow()
-    for feed in db.session.scalars(select(CalendarFeed).where(CalendarFeed.user_id == user.id,
-                                                              CalendarFeed.revoked_at.is_(None))):
+    for feed in db.session.scalars(
+        select(CalendarFeed).where(CalendarFeed.user_id == user.id, CalendarFeed.revoked_at.is_(None))
+    ):
         feed.revoked_at = now
     secret = secrets.token_urlsafe(24)
     db.session.add(CalendarFeed(user_id=user.id, secret_hash=hash_secret(secret)))
@@ -159,20 +194,26 @@ def new_calendar_feed(user) -> str:
 
 
 def revoke_calendar_feeds(user) -> None:
-    for feed in db.session.scalars(select(CalendarFeed).where(CalendarFeed.user_id == user.id,
-                                                              CalendarFeed.revoked_at.is_(None))):
+    for feed in db.session.scalars(
+        select(CalendarFeed).where(CalendarFeed.user_id == user.id, CalendarFeed.revoked_at.is_(None))
+    ):
         feed.revoked_at = utcnow()
     record("calendar_feed.revoked", user, actor=user)
     db.session.commit()
 
 
 def has_calendar_feed(user) -> bool:
-    return db.session.scalar(select(CalendarFeed.id).where(CalendarFeed.user_id == user.id,
-                                                           CalendarFeed.revoked_at.is_(None))) is not None
+    return (
+        db.session.scalar(
+            select(CalendarFeed.id).where(CalendarFeed.user_id == user.id, CalendarFeed.revoked_at.is_(None))
+        )
+        is not None
+    )
 
 
 def user_of_feed(secret: str):
     """The active user a live feed secret belongs to, or None."""
-    feed = db.session.scalar(select(CalendarFeed).where(CalendarFeed.secret_hash == hash_secret(secret),
-                                                        CalendarFeed.revoked_at.is_(None)))
+    feed = db.session.scalar(
+        select(CalendarFeed).where(CalendarFeed.secret_hash == hash_secret(secret), CalendarFeed.revoked_at.is_(None))
+    )
     return feed.user if feed is not None and feed.user.active else None

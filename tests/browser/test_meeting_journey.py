@@ -1,6 +1,6 @@
 """Journey 2 in Chromium: a new buyer registers and posts a sourcing request, sees ranked suppliers with reasons and
-asks one for a meeting; the supplier accepts; the organizer runs and publishes the schedule; both
-agendas show the meeting, as a page, a PDF and an iCalendar file."""
+asks one for a meeting with a message from its match card; the supplier accepts; the organizer runs and
+publishes the schedule; both agendas show the meeting, as a page, a PDF and an iCalendar file."""
 
 import io
 import re
@@ -53,8 +53,11 @@ def test_a_buyer_meets_a_ranked_supplier_and_both_agendas_show_the_meeting(fair,
     assert len(explanation.split()) >= 5, f"a plain explanation, not {explanation!r}"
     card.scroll_into_view_if_needed()
     buyer.step("ranked suppliers", docs="match-explanation")
-    buyer.submit(card.locator("button[formaction='/me/meetings/request']"))
+    card.locator("details.ask > summary").click()
+    card.locator("textarea[name=message]").fill("Cần 20.000 chi tiết mỗi năm; xin gặp tại hội chợ.")
+    buyer.submit(card.locator("form.ask-form button[type=submit]"))
     assert page.locator(".flash-success").is_visible()
+    assert page.locator("ol.matches > li.match", has_text=supplier_name).locator(".ask-state").is_visible()
 
     supplier.submit_link(supplier.page.locator("header a[href='/me/meetings']"))
     request = supplier.page.locator("ul.matches > li", has_text=buyer_name)
@@ -71,9 +74,9 @@ def test_a_buyer_meets_a_ranked_supplier_and_both_agendas_show_the_meeting(fair,
 
     for person, other in ((buyer, supplier_name), (supplier, buyer_name)):
         person.submit_link(person.page.locator("header a[href='/me/agenda']"))
-        row = person.page.locator("main table tbody tr", has_text=other)
-        assert row.count() == 1, f"{person.label}'s agenda shows the meeting with {other}"
-        assert re.search(r"\d{1,2}:\d{2}", row.inner_text())
+        card = person.page.locator("ol.agenda-list > li.agenda-meeting", has_text=other)
+        assert card.count() == 1, f"{person.label}'s agenda shows the meeting with {other}"
+        assert re.search(r"\d{1,2}:\d{2}", card.locator(".agenda-time").inner_text())
         person.step("agenda", docs="agenda" if person is buyer else None)
 
         kind, pdf = person.fetch(person.page.locator("main a[href='/me/agenda.pdf']"))
@@ -83,4 +86,4 @@ def test_a_buyer_meets_a_ranked_supplier_and_both_agendas_show_the_meeting(fair,
 
         kind, ics = person.fetch(person.page.locator("main a[href='/me/agenda.ics']"))
         assert kind.startswith("text/calendar")
-        assert ics.decode().count("BEGIN:VEVENT") >= 1
+        assert ics.decode().count("BEGIN:VEVENT") >= 1 and "BEGIN:VTIMEZONE" in ics.decode()

@@ -1,6 +1,5 @@
 """Meeting requests from matches, pages and the API: ask, accept, decline, cancel; each side told."""
 
-
 import pytest
 from sqlalchemy import select
 
@@ -14,8 +13,9 @@ from tests.conftest import signed_in
 def pair(app, make_fair, make_enterprise, make_user):
     """A buyer and a supplier at the current fair; returns (buyer client, supplier client, supplier key)."""
     make_fair()
-    buyer_key = make_enterprise(kind="buyer", name_vi="Công ty TNHH Thương mại Kim Long",
-                                name_en="Kim Long Trading Co., Ltd.")
+    buyer_key = make_enterprise(
+        kind="buyer", name_vi="Công ty TNHH Thương mại Kim Long", name_en="Kim Long Trading Co., Ltd."
+    )
     supplier_key = make_enterprise(name_vi="Công ty CP Khuôn mẫu Thành Công")
     buyer = signed_in(app, make_user("buyer", enterprise=buyer_key))
     supplier = signed_in(app, make_user("exhibitor", enterprise=supplier_key, locale="en"))
@@ -63,27 +63,36 @@ def test_bad_requests_are_refused_with_problem_documents(app, pair):
     assert app.test_client().post("/api/v1/meeting-requests", json={"to": supplier_key}).status_code == 401
 
 
-def test_either_side_cancels_from_the_meetings_page_and_the_other_is_told(app, pair):
+def test_the_sender_withdraws_a_request_and_either_side_calls_off_an_accepted_one(app, pair):
     buyer, supplier, supplier_key = pair
     buyer.post("/me/meetings/request", data={"to": supplier_key, "message": "Gặp tại gian B07"})
     with app.app_context():
         request_id = db.session.scalar(select(MeetingRequest.id))
-    supplier.post(f"/me/meetings/{request_id}/cancel")
+    buyer.post(f"/me/meetings/{request_id}/cancel")
     with app.app_context():
         assert db.session.get(MeetingRequest, request_id).state == "cancelled"
     [told] = notifications(app, "meeting_cancelled")
-    assert "Thành Công" in told.subject
+    assert "Kim Long" in told.subject
+    buyer.post("/me/meetings/request", data={"to": supplier_key, "message": "Gặp lại nhé"})
+    with app.app_context():
+        again = db.session.scalar(select(MeetingRequest.id).where(MeetingRequest.state == "pending"))
+    supplier.post(f"/me/meetings/{again}/accept")
+    supplier.post(f"/me/meetings/{again}/cancel")
+    with app.app_context():
+        assert db.session.get(MeetingRequest, again).state == "cancelled"
+    assert any("Thành Công" in n.subject for n in notifications(app, "meeting_cancelled"))
 
 
 def test_a_request_from_a_profile_page_keeps_the_message_when_refused(app, pair):
     buyer, _supplier, supplier_key = pair
     profile = buyer.get(f"/enterprises/{supplier_key}?lang=en").get_data(as_text=True)
-    assert f"/me/meetings/request?to={supplier_key}" in profile
+    assert 'action="/me/meetings/request"' in profile and f'name="to" value="{supplier_key}"' in profile
     form = buyer.get(f"/me/meetings/request?to={supplier_key}&lang=en")
     assert form.status_code == 200 and "Request a meeting with" in form.get_data(as_text=True)
     too_long = "Khuôn ép " * 300
-    refused = buyer.post("/me/meetings/request?lang=en",
-                         data={"to": supplier_key, "message": too_long, "must_meet": "1"})
+    refused = buyer.post(
+        "/me/meetings/request?lang=en", data={"to": supplier_key, "message": too_long, "must_meet": "1"}
+    )
     assert refused.status_code == 422
     page = refused.get_data(as_text=True)
     assert "at most 2000 characters" in page and too_long.strip() in page and "checked" in page

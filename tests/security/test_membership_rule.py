@@ -67,8 +67,8 @@ PLACES = {
                                  False),
     "answering a meeting request": (lambda world, user: meetings.answer(
         db.session.get(MeetingRequest, world.ids["meeting_request_id"]), user, accept=True), False),
-    "withdrawing a meeting request": (lambda world, user: meetings.cancel(
-        db.session.get(MeetingRequest, world.ids["meeting_request_id"]), user), False),
+    # The receiver may call off an accepted request (a pending one it declines instead).
+    "calling off a meeting request": (lambda world, user: meetings.cancel(_accepted(world), user), False),
     "cancelling a meeting": (lambda world, user: day.cancel(_published_meeting(world), user), False),
     "marking a meeting held": (lambda world, user: day.mark(_published_meeting(world), "held", user), False),
     "deciding on a request to join": (lambda world, user: accounts.decide_membership(
@@ -78,6 +78,12 @@ PLACES = {
     "editing the profile": (lambda world, user: _as_signed_in(user, lambda: may_act_for(_a(world)) or _refuse()),
                             False),
 }
+
+
+def _accepted(world) -> MeetingRequest:
+    meeting_request = db.session.get(MeetingRequest, world.ids["meeting_request_id"])
+    meeting_request.state = "accepted"
+    return meeting_request
 
 
 def _refuse():
