@@ -1,5 +1,5 @@
 """Matches for an enterprise: ranked, explained in the reader's language, minus the partners it
-marked as not relevant."""
+marked as not relevant and the enterprises nobody has confirmed an address for yet."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from fairmatch.audit.services import record
+from fairmatch.auth.verification import unconfirmed_enterprises
 from fairmatch.common.text import mid_sentence
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import NotFound, RuleViolation
@@ -60,7 +61,7 @@ def matches_for(
     graph = supply_graph()
     if key not in graph:
         raise NotFound(_("No enterprise with the key %(key)s.", key=key))
-    hidden = _not_relevant(key, direction)
+    hidden = _not_relevant(key, direction) | _unconfirmed_keys()
     # Filters look further down the list so that a narrowed list is still full when it can be.
     wanted = limit + len(hidden) if filters == MatchFilters() else MAX_LIMIT + len(hidden)
     depth = FURTHER_DEPTH if further else 1
@@ -120,6 +121,11 @@ def count_match_view(enterprise_id: int, shown: int) -> None:
         )
     )
     db.session.commit()
+
+
+def _unconfirmed_keys() -> set[str]:
+    """Registered but not public yet (see auth.verification): never offered as a match."""
+    return set(db.session.scalars(select(Enterprise.key).where(Enterprise.id.in_(unconfirmed_enterprises()))))
 
 
 def _not_relevant(key: str, direction: str) -> set[str]:

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from fairmatch.auth.models import User
+from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise, Product
 from fairmatch.extensions import db
 from tests.conftest import PASSWORD
@@ -133,3 +135,20 @@ def test_my_matches_can_be_narrowed_by_sector_fair_presence_and_verification(cas
     assert all(sector in sectors[k] for k in narrowed)
     assert partners("direction=suppliers&verified=1") == everyone  # imported profiles count as verified
     assert partners("direction=suppliers&at_fair=1") == []  # nobody in the cases has a booth
+
+
+def test_an_enterprise_registered_by_an_unconfirmed_address_is_offered_to_no_one(cases, runner, make_user):
+    case = next(c for c in EXPECTATIONS if c["top"])
+    top = min(case["top"], key=case["top"].get)
+    assert top in {m["tax_code"] for m in cli_matches(runner, case["q"], "--direction", case["dir"])}
+    email = make_user("exhibitor", enterprise=top)
+    _confirmed(cases, email, None)
+    assert top not in {m["tax_code"] for m in cli_matches(runner, case["q"], "--direction", case["dir"])}
+    _confirmed(cases, email, utcnow())
+    assert top in {m["tax_code"] for m in cli_matches(runner, case["q"], "--direction", case["dir"])}
+
+
+def _confirmed(app, email, when):
+    with app.app_context():
+        db.session.scalar(select(User).where(User.email == email)).email_verified_at = when
+        db.session.commit()
