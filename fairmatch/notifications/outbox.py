@@ -27,6 +27,10 @@ KIND_LABELS = {
     "meeting_answered": _l("Answer to a meeting request"),
     "meeting_cancelled": _l("Meeting request cancelled"),
     "meeting_scheduled": _l("Meeting scheduled"),
+    "meeting_moved": _l("Meeting moved"),
+    "meeting_slot_cancelled": _l("Meeting taken off the agenda"),
+    "organizer_invited": _l("Invitation to the organizer team"),
+    "verify_email": _l("Email address confirmation"),
 }
 
 

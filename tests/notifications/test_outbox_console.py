@@ -2,6 +2,7 @@
 next attempt, filters, and a retry button."""
 
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -10,6 +11,7 @@ from fairmatch.database import utcnow
 from fairmatch.extensions import db
 from fairmatch.notifications.delivery import mail_settings, send_due
 from fairmatch.notifications.models import Notification
+from fairmatch.notifications.outbox import KIND_LABELS
 from tests.conftest import signed_in
 from tests.notifications.conftest import outbox
 
@@ -122,3 +124,9 @@ def test_unusable_email_settings_are_shown_to_the_organizer(make_app, make_user)
     organizer = signed_in(app, make_user("organizer"))
     page = organizer.get("/organizer/outbox?lang=en").get_data(as_text=True)
     assert "the email settings cannot be used" in page and "unknown option &#39;tls&#39;" in page
+
+
+def test_every_kind_of_message_has_a_name_in_the_outbox():
+    templates = Path(__file__).resolve().parents[2] / "templates" / "notifications"
+    kinds = {path.stem for path in templates.glob("*.txt")}
+    assert kinds and kinds <= set(KIND_LABELS), kinds - set(KIND_LABELS)
