@@ -18,7 +18,7 @@ from fairmatch.matching.models import MatchView
 from fairmatch.matching.reports import GapLine, gap_lines
 from fairmatch.meetings.models import POSITIVE_OUTCOMES, Meeting, MeetingOutcome, MeetingRequest
 
-BOOTH_STATUSES = ("confirmed", "pending", "held", "available", "blocked")
+BOOTH_STATUSES = ("confirmed", "approved", "pending", "held", "available", "blocked")
 DAY_STATES = ("held", "no_show", "published", "draft")
 OUTCOME_KINDS = (*POSITIVE_OUTCOMES, "none")
 TOP_GAPS = 5
@@ -102,6 +102,7 @@ def _status():
         (BoothReservation.state.is_(None), "available"),
         (BoothReservation.state == "held", "held"),
         (BoothReservation.state == "confirmed", "confirmed"),
+        (BoothReservation.state == "approved", "approved"),
         else_="pending",
     )
 

@@ -9,7 +9,7 @@ from fairmatch.i18n import language
 from fairmatch.meetings.models import MEETING_STATE_LABELS, OUTCOME_LABELS
 from fairmatch.organizer import charts
 from fairmatch.organizer.audit_log import AuditFilters, audit_page, readable
-from fairmatch.organizer.dashboard import dashboard
+from fairmatch.organizer.dashboard import BOOTH_STATUSES, dashboard
 from fairmatch.organizer.exports import EXPORTS, export_table, export_title
 from fairmatch.organizer.report import fair_report
 from fairmatch.web.responses import spreadsheet
@@ -25,7 +25,7 @@ def index():
     return render_template("organizer/index.html", fair=fair, figures=figures,
                            charts=charts.of(figures) if figures else None, exports=EXPORTS,
                            export_title=export_title, meeting_labels=MEETING_STATE_LABELS,
-                           outcome_labels=OUTCOME_LABELS)
+                           outcome_labels=OUTCOME_LABELS, booth_statuses=BOOTH_STATUSES)
 
 
 @blueprint.get("/exports/<any(exhibitors, booths, meetings):slug>.<any(csv, xlsx):format>")

@@ -41,8 +41,10 @@ def sales(app, confirmed, submitted, make_enterprise):
 
 def test_booths_money_and_queues_are_counted_on_a_known_fair(app, sales):
     page = signed_in(app, sales).get("/organizer/?lang=vi").get_data(as_text=True)
-    counts = {s: number(page, f"booths-{s}") for s in ("confirmed", "pending", "held", "available", "blocked")}
-    assert counts == {"confirmed": "3", "pending": "2", "held": "0", "available": "3", "blocked": "0"}
+    statuses = ("confirmed", "approved", "pending", "held", "available", "blocked")
+    counts = {s: number(page, f"booths-{s}") for s in statuses}
+    # A06 is approved and waiting for the rest of its payment: not "pending approval" any more.
+    assert counts == {"confirmed": "3", "approved": "1", "pending": "1", "held": "0", "available": "3", "blocked": "0"}
     assert number(page, "occupancy") == "38%"
     assert number(page, "revenue-confirmed") == "48.600.000\xa0₫"  # 3 × 15.000.000 ₫ + 8 % VAT
     assert number(page, "revenue-paid") == "54.800.000\xa0₫"
@@ -57,8 +59,9 @@ def test_booths_are_shown_per_sector_zone_with_their_occupancy(app, sales):
     electronics = re.search(r"<th scope=\"row\">Electrical and electronic equipment</th>(.*?)</tr>", page, re.S)
     assert electronics, "the electronics zone has its row"
     cells = re.findall(r"<td>([^<]*)</td>", electronics.group(1))
-    assert cells[:6] == ["2", "1", "0", "1", "0", "50%"]  # confirmed, pending, held, available, blocked
-    assert cells[6] == "₫30,000,000"
+    # confirmed, approved, pending, held, available, blocked
+    assert cells[:7] == ["2", "0", "1", "0", "1", "0", "50%"]
+    assert cells[7] == "₫30,000,000"
     assert "<svg" in page and "Booths by sector zone and status" in page
 
 
