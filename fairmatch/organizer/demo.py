@@ -11,12 +11,14 @@ from fairmatch.database import utcnow
 from fairmatch.demo.accounts import showcase_enterprises
 from fairmatch.demo.generate import build_demo_exchange
 from fairmatch.enterprises.import_export import import_document
-from fairmatch.enterprises.models import Enterprise, Membership
+from fairmatch.enterprises.models import Category, Enterprise, Membership
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
 from fairmatch.floorplan import grid_layout, hall_size
+from fairmatch.matching.graph import supply_graph
 from fairmatch.meetings.models import Meeting, MeetingOutcome, MeetingRequest
 from fairmatch.meetings.schedule import schedule_meetings
+from fairmatch.supplychain import rank_suppliers
 
 DEMO_PASSWORD = "hoicho-2026"
 DEMO_USERS = (
@@ -50,7 +52,7 @@ def seed_demo_fair(seed: int = 2026, enterprises: int = 300) -> str:
         raise DemoRefused("the database already holds data; seed-demo only fills an empty database")
     document = build_demo_exchange(seed=seed, enterprises=enterprises)
     import_document(document)
-    showcase = showcase_enterprises(document)
+    showcase = _showcase(document)
     year = date.today().year
     fair = Fair(
         name_vi=f"Hội chợ Sản phẩm công nghiệp chủ lực và Công nghiệp hỗ trợ Hà Nội {year}",
@@ -92,6 +94,24 @@ def seed_demo_fair(seed: int = 2026, enterprises: int = 300) -> str:
             f"{requests} meeting requests, {result['stats']['scheduled']} meetings")
 
 
+def _showcase(document: dict) -> dict[str, str]:
+    """The keys of the demo accounts' enterprises: the supplier of `showcase_enterprises`, the first
+    Vietnamese lead (by key) whose matches rank that supplier, and the first Vietnamese buyer whose
+    matches rank the supplier or else the lead, so that the three accounts' matches and meeting
+    requests tell one story."""
+    chosen = showcase_enterprises(document)
+    graph = supply_graph()
+
+    def first_of(kind: str, partner: str) -> str | None:
+        keys = sorted(e["tax_code"] for e in document["enterprises"]
+                      if e["kind"] == kind and e.get("country", "VN") == "VN" and e["tax_code"] in graph)
+        return next((k for k in keys if partner in {m.key for m in rank_suppliers(graph, k, limit=10)}), None)
+
+    chosen["lead"] = first_of("lead", chosen["supplier"]) or chosen["lead"]
+    chosen["buyer"] = first_of("buyer", chosen["supplier"]) or first_of("buyer", chosen["lead"]) or chosen["buyer"]
+    return chosen
+
+
 REQUEST_STATES = (("accepted", 0.70), ("pending", 0.12), ("declined", 0.10), ("cancelled", 0.08))
 OUTCOME_ODDS = (("follow_up", 0.4), ("quotation", 0.3), ("contract", 0.1), ("mou", 0.1), ("none", 0.1))
 
@@ -107,33 +127,54 @@ def _pick(rng: random.Random, odds) -> str:
 
 def _request_meetings(fair: Fair, rng: random.Random, fixed: list, count: int = 90,
                       states=REQUEST_STATES) -> int:
-    """Buyers, lead and FDI firms asking suppliers for meetings, in every state; `fixed` adds
-    (from, to, state) for the demo accounts."""
+    """Buyers, lead and FDI firms asking the suppliers the matching ranks high for them for meetings,
+    in every state, each message naming what they source; `fixed` adds (from, to, state) for the
+    demo accounts."""
+    graph = supply_graph()
     customers = list(db.session.scalars(select(Enterprise).where(Enterprise.kind.in_(("buyer", "lead", "fdi")))
                                         .order_by(Enterprise.key)))
-    suppliers = list(db.session.scalars(select(Enterprise).where(Enterprise.kind == "supplier")
-                                        .order_by(Enterprise.key)))
-    asked = {(r.from_enterprise_id, r.to_enterprise_id) for r in db.session.scalars(
+    by_key = {e.key: e for e in db.session.scalars(select(Enterprise))}
+    asked = {frozenset((r.from_enterprise_id, r.to_enterprise_id)) for r in db.session.scalars(
         select(MeetingRequest).where(MeetingRequest.fair_id == fair.id))}
-    pairs = [(a, b, state) for a, b, state in fixed]
-    asked |= {(a.id, b.id) for a, b, _ in fixed}  # a drawn pair never repeats a demo account's
-    count = min(count, len(customers) * len(suppliers) // 2)  # a small demo has fewer pairs to draw
-    while len(pairs) < count + len(fixed):
-        a, b = rng.choice(customers), rng.choice(suppliers)
-        if (a.id, b.id) not in asked and (b.id, a.id) not in asked:
-            pairs.append((a, b, _pick(rng, states)))
-        asked.add((a.id, b.id))
+    pairs = [(a, b, state, _sourced(graph, a, b)) for a, b, state in fixed]
+    asked |= {frozenset((a.id, b.id)) for a, b, _ in fixed}  # a drawn pair never repeats a demo account's
+    options = {c.key: [m for m in rank_suppliers(graph, c.key, limit=10) if m.key in by_key] for c in customers
+               if c.key in graph}
+    count = min(count, sum(map(len, options.values())) // 2)  # a small demo has fewer pairs to draw
+    while len(pairs) < count + len(fixed) and any(options.values()):
+        customer = by_key[rng.choice(sorted(key for key, found in options.items() if found))]
+        match = options[customer.key].pop(0)
+        supplier = by_key[match.key]
+        if frozenset((customer.id, supplier.id)) not in asked:
+            pairs.append((customer, supplier, _pick(rng, states), match.path[0]))
+            asked.add(frozenset((customer.id, supplier.id)))
+    names = dict(db.session.execute(select(Category.code, Category.name_vi)).all())
     now = utcnow()
-    for sender, receiver, state in pairs:
+    for sender, receiver, state, category in pairs:
         db.session.add(MeetingRequest(
             fair_id=fair.id, from_enterprise_id=sender.id, to_enterprise_id=receiver.id, state=state,
-            message="Chúng tôi muốn trao đổi về khả năng cung ứng linh kiện.", must_meet_from=rng.random() < 0.15,
+            message=_message(names.get(category)), must_meet_from=rng.random() < 0.15,
             created_at=now - timedelta(days=rng.randint(2, 30)),
             decided_at=None if state == "pending" else now - timedelta(days=1),
             decline_reason="Chưa phù hợp với kế hoạch năm nay." if state == "declined" else None,
         ))
     db.session.flush()
     return len(pairs)
+
+
+def _sourced(graph, customer: Enterprise, supplier: Enterprise) -> str | None:
+    """The supplier's category a customer would source from it, when the matching links the two."""
+    if customer.key not in graph:
+        return None
+    found = next((m for m in rank_suppliers(graph, customer.key, limit=50) if m.key == supplier.key), None)
+    return found.path[0] if found else None
+
+
+def _message(category_name: str | None) -> str:
+    if category_name is None:
+        return "Chúng tôi muốn tìm hiểu năng lực cung ứng của quý công ty."
+    name = category_name if category_name[1:2].isupper() else category_name[0].lower() + category_name[1:]
+    return f"Chúng tôi đang tìm nguồn cung {name} và muốn trao đổi về năng lực, giá, tiến độ giao hàng của quý công ty."
 
 
 def _meet(fair: Fair, rng: random.Random) -> None:
