@@ -1,5 +1,7 @@
 """A buyer posts what it needs and gets suppliers ranked for it, with the reasons."""
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -81,3 +83,15 @@ def test_a_request_stored_with_an_enormous_volume_still_shows(app, buyer):
     for page in ("/me/requests?lang=vi", f"{location}?lang=en"):
         response = buyer.get(page)
         assert response.status_code == 200 and "1e+31" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("extra", "line"), [
+    ({"volume_value": "300", "volume_unit": "t"}, "300 t/year"),
+    ({"required_certifications": ["ISO 9001"]}, "ISO 9001"),
+    ({"volume_value": "300", "volume_unit": "t", "required_certifications": ["ISO 9001"]}, "300 t/year · ISO 9001"),
+])
+def test_the_request_s_facts_are_joined_with_no_dangling_separator(app, buyer, extra, line):
+    location = buyer.post("/me/requests", data={"category": "T.COPPER", **extra}).headers["Location"]
+    page = buyer.get(f"{location}?lang=en").get_data(as_text=True)
+    facts = re.search(r'<p class="hint">([^<]*)</p>', page)
+    assert facts and " ".join(facts.group(1).split()) == line
