@@ -27,10 +27,11 @@ $(CHROMIUM):
 test-browser: $(VENV)/.dev $(CATALOGS) $(CHROMIUM)
 	$(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
 
-# Refresh the README's pictures: journeys 1 and 2 save docs/screenshots/*-{desktop,phone}.png.
+# Refresh the README's pictures: journeys 1, 2, 6 and 8 save docs/screenshots/*-{desktop,phone}.png.
 screenshots: $(VENV)/.dev $(CATALOGS) $(CHROMIUM)
 	FAIRMATCH_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest $(PYTEST_ARGS) \
-	  tests/browser/test_booth_journey.py tests/browser/test_meeting_journey.py
+	  tests/browser/test_booth_journey.py tests/browser/test_meeting_journey.py \
+	  tests/browser/test_booth_rules_journey.py tests/browser/test_match_request_form.py
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
