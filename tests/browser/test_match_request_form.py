@@ -9,7 +9,7 @@ EXHIBITOR = "trienlam@demo.fairmatch.vn"
 
 def test_a_match_card_asks_for_a_message_and_must_meet_then_says_requested(fair, visit):
     person = visit(EXHIBITOR)
-    person.goto("/me/matches?direction=customers")
+    person.goto("/me/matches?direction=suppliers")
     page = person.page
     card = page.locator("ol.matches > li.match").filter(has=page.locator("details.ask")).first
     assert card.count() == 1, "a match the exhibitor has not asked yet"
@@ -27,7 +27,7 @@ def test_a_match_card_asks_for_a_message_and_must_meet_then_says_requested(fair,
     form.locator("input[name=must_meet]").check()
     person.submit(form.locator("button[type=submit]"))
     assert page.locator(".flash-success").is_visible()
-    assert re.search(r"/me/matches\?direction=customers#ask-", page.url), "back on the matches, at the card"
+    assert re.search(r"/me/matches\?direction=suppliers#ask-", page.url), "back on the matches, at the card"
 
     card = page.locator("ol.matches > li.match", has_text=partner)
     assert card.locator(".ask-state .tag.requested").is_visible()

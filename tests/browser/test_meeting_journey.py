@@ -29,8 +29,9 @@ def post_sourcing_request(buyer):
     page = buyer.page
     buyer.submit_link(page.locator("header a[href='/me/requests']"))
     page.select_option("#category", supplier_category())
-    page.fill("#volume_value", "20000")
-    page.fill("#notes", "Theo tiêu chuẩn kỹ thuật đính kèm, kiểm tra 100 %, giao hàng tại Bắc Ninh.")
+    page.fill("#volume_value", "40")
+    page.select_option("#volume_unit", "t")
+    page.fill("#notes", "Đạt HACCP hoặc ISO 22000; giao hàng hằng tháng tại kho Gia Lâm, Hà Nội.")
     buyer.submit(page.locator("main form button.primary"))
     assert re.search(r"/me/requests/\d+$", page.url)
 
