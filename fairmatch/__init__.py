@@ -95,10 +95,11 @@ def register_blueprints(app: Flask) -> None:
     from fairmatch.organizer.prints import blueprint as prints
     from fairmatch.organizer.team_views import blueprint as organizer_team
     from fairmatch.organizer.views import blueprint as organizer
+    from fairmatch.people.views import blueprint as people
 
     security.install_converters(app)
     for blueprint in (home, auth, enterprises, booths, booth_console, matching, meetings, meeting_console, organizer,
-                      organizer_team, editions, prints, notifications, api):
+                      organizer_team, editions, prints, people, notifications, api):
         app.register_blueprint(blueprint)
 
 

@@ -18,6 +18,7 @@ from fairmatch.matching.models import ChangeStamp, MatchFeedback, SourcingReques
 from fairmatch.meetings.models import Arrival, CalendarFeed, Meeting, MeetingOutcome, MeetingRequest, Unavailability
 from fairmatch.notifications.models import Notification
 from fairmatch.organizer.models import OrganizerInvitation
+from fairmatch.people.models import DeskScan, FairPerson
 
 __all__ = [
     "ApiToken",
@@ -30,9 +31,11 @@ __all__ = [
     "CategoryInput",
     "Certification",
     "ChangeStamp",
+    "DeskScan",
     "Enterprise",
     "EnterpriseSector",
     "Fair",
+    "FairPerson",
     "Hall",
     "MatchFeedback",
     "Meeting",

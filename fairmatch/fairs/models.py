@@ -48,6 +48,21 @@ class Fair(db.Model):
     bank_name: Mapped[str] = mapped_column(String(200), default="")
     bank_account_no: Mapped[str] = mapped_column(String(40), default="")
     bank_account_name: Mapped[str] = mapped_column(String(200), default="")
+    # Badged people: each exhibitor names up to this many staff per confirmed booth, each buyer up to
+    # this many delegates, until the end of `people_due_on` (fair time); later changes go through the organizer.
+    staff_per_booth: Mapped[int] = mapped_column(default=3, server_default="3")
+    delegates_per_buyer: Mapped[int] = mapped_column(default=5, server_default="5")
+    people_due_on: Mapped[date | None]
+    # The NAPAS BIN of the organizer's bank (six digits): without it no VietQR code is printed.
+    bank_bin: Mapped[str] = mapped_column(String(6), default="")
+    # The header block of the payment request and the report (Decree 30/2020/NĐ-CP, Appendix I): the
+    # governing body above the issuing body, the code after the number ("Số: 42/TB-BTC"), the place before
+    # the date ("Hà Nội, ngày … tháng … năm …").
+    document_parent_body: Mapped[str] = mapped_column(String(200), default="")
+    document_issuing_body: Mapped[str] = mapped_column(String(200), default="")
+    payment_request_code: Mapped[str] = mapped_column(String(30), default="TB-BTC")
+    report_code: Mapped[str] = mapped_column(String(30), default="BC-BTC")
+    document_place: Mapped[str] = mapped_column(String(100), default="Hà Nội")
 
     # At most one edition is current: a partial unique index, on SQLite as on PostgreSQL.
     __table_args__ = (

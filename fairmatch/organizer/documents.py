@@ -1,38 +1,25 @@
-"""The organizer's printed matter about people and exhibitors: the exhibitor catalogue and the badges, built from
+"""The organizer's printed matter about exhibitors: the exhibitor catalogue, built from
 the database in the reader's language and laid out by `fairmatch.printing`."""
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from fairmatch.auth.models import User
 from fairmatch.booths.queries import exhibitor_booths
 from fairmatch.common.vocabulary import KINDS, SECTORS
-from fairmatch.enterprises.models import Enterprise, Membership, Product
+from fairmatch.enterprises.models import Enterprise, Product
 from fairmatch.enterprises.words import words
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
 from fairmatch.i18n import local_date
-from fairmatch.meetings.codes import badge_code
-from fairmatch.meetings.models import ON_AGENDA, Meeting, MeetingRequest
 from fairmatch.printing import (
-    Badge,
-    BadgeLabels,
     Catalogue,
     CatalogueEntry,
     CatalogueLabels,
     CatalogueSection,
-    badges_pdf,
     catalogue_pdf,
 )
 from fairmatch.templating import short_name
-
-ROLE_COLOURS = {
-    "exhibitor": (13, 71, 161),
-    "buyer": (46, 125, 50),
-    "participant": (0, 121, 107),
-    "organizer": (183, 28, 28),
-}
 
 
 def _both(vi: str | None, en: str | None) -> str:
@@ -101,52 +88,3 @@ def _entry(enterprise: Enterprise, booths) -> CatalogueEntry:
         products=tuple(_both(p.name_vi, p.name_en) for p in enterprise.products),
         contact=contact,
     )
-
-
-def badge_holders(fair: Fair) -> list[tuple[str, User, Enterprise | None]]:
-    """Who gets a badge, once each, as (role, user, enterprise): the members of exhibiting enterprises, of buyers,
-    and of any other enterprise with a meeting on the agendas, then the organizers; inactive accounts get none."""
-    booths = exhibitor_booths(fair.id)
-    on_agenda = select(Meeting.request_id).where(Meeting.fair_id == fair.id, Meeting.state.in_(ON_AGENDA))
-    meeting_ids = {eid for pair in db.session.execute(
-        select(MeetingRequest.from_enterprise_id, MeetingRequest.to_enterprise_id)
-        .where(MeetingRequest.id.in_(on_agenda))) for eid in pair}
-    memberships = db.session.scalars(
-        select(Membership).join(Enterprise).join(User, User.id == Membership.user_id)
-        .where(Membership.status == "approved", User.active,
-               Enterprise.id.in_(booths) | (Enterprise.kind == "buyer") | Enterprise.id.in_(meeting_ids))
-        .options(selectinload(Membership.user), selectinload(Membership.enterprise))
-    ).all()
-    order = {"exhibitor": 0, "buyer": 1, "participant": 2}
-    holders: dict[int, tuple[str, User, Enterprise | None]] = {}
-    for membership in memberships:
-        enterprise = membership.enterprise
-        role = "exhibitor" if enterprise.id in booths else "buyer" if enterprise.kind == "buyer" else "participant"
-        known = holders.get(membership.user_id)
-        if known is None or order[role] < order[known[0]]:
-            holders[membership.user_id] = (role, membership.user, enterprise)
-    people = sorted(holders.values(), key=lambda h: (order[h[0]], words(h[2].name("vi")), words(h[1].name)))
-    organizers = db.session.scalars(select(User).where(User.role == "organizer", User.active)).all()
-    people += [("organizer", user, None) for user in sorted(organizers, key=lambda u: words(u.name or u.email))
-               if user.id not in holders]
-    return people
-
-
-def badges_document(fair: Fair, lang: str) -> bytes:
-    """Badges for `badge_holders`, in that order, ten to an A4 sheet."""
-    booths = exhibitor_booths(fair.id)
-    roles = {"exhibitor": _("Exhibitor"), "buyer": _("Buyer"), "participant": _("Meeting participant"),
-             "organizer": _("Organizer")}
-    badges = [
-        Badge(
-            name=user.name or user.email,
-            enterprise=enterprise.name(lang) if enterprise else fair.organizer_name,
-            role=roles[role],
-            colour=ROLE_COLOURS[role],
-            code=badge_code(user.id),
-            booth=_codes(booths.get(enterprise.id, [])) if enterprise else "",
-        )
-        for role, user, enterprise in badge_holders(fair)
-    ]
-    labels = BadgeLabels(document=_("Badges"), fair=fair.name(lang), empty=_("Nobody needs a badge yet."))
-    return badges_pdf(badges, labels)

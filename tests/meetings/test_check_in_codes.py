@@ -1,4 +1,4 @@
-from fairmatch.meetings.codes import badge_code, meeting_code, read_code
+from fairmatch.meetings.codes import badge_code, meeting_code, person_code, read_code
 
 
 def test_a_printed_code_reads_back_as_what_it_names(app):
@@ -23,3 +23,15 @@ def test_codes_depend_on_the_installation_secret(make_app):
         code = badge_code(5)
     with second.app_context():
         assert read_code(code) is None
+
+
+def test_a_persons_badge_code_reads_back_and_cannot_be_passed_off_as_another_kind(app):
+    with app.app_context():
+        code = person_code(17)
+        assert read_code(code) == ("person", 17)
+        assert read_code(f" {code.lower()}\r\n") == ("person", 17)
+        # The digest covers the kind: the same number as a user badge or a meeting is refused.
+        assert read_code(code.replace("FM-P", "FM-B")) is None
+        assert read_code(code.replace("FM-P", "FM-M")) is None
+        assert read_code(code.replace("P17", "P18")) is None
+        assert read_code(badge_code(17)) != read_code(code)

@@ -24,6 +24,7 @@ from fairmatch.meetings.models import Meeting
 from fairmatch.meetings.schedule import slots_of
 from fairmatch.meetings.services import new_calendar_feed, request_meeting
 from fairmatch.notifications.models import Notification
+from fairmatch.people.models import FairPerson
 from tests.conftest import new_tax_code, signed_in
 
 ANONYMOUS, EXHIBITOR_A, EXHIBITOR_B, BUYER, ORGANIZER = "anonymous", "exhibitor A", "exhibitor B", "buyer", "organizer"
@@ -114,6 +115,10 @@ def make_world(app, make_fair):
                                          expires_at=utcnow() + timedelta(hours=2)))
             db.session.commit()
             feed = new_calendar_feed(users[EXHIBITOR_A])
+            person = FairPerson(fair_id=fair.id, enterprise_id=a.id, role="exhibitor", full_name="Nguyễn Thị Mai",
+                                phone="0912 345 678")
+            db.session.add(person)
+            db.session.commit()
             membership = db.session.scalar(select(Membership.id).where(Membership.user_id == joiner.id))
             world = World(app, {p: u.email for p, u in users.items()}, {"A": a.key, "B": b.key, "C": c.key})
             world.ids = {"product_id": a.products[0].id, "need_id": a.needs[0].id, "reservation_id": reservation.id,
@@ -122,6 +127,7 @@ def make_world(app, make_fair):
                          "sourcing_request_id": wanted.id, "token_id": token.id,
                          "membership_id": membership, "feed_secret": feed, "reset_token": "reset-secret",
                          "meeting_id": meeting.id, "fair_id": fair.id, "user_id": users[ORGANIZER].id,
+                         "person_id": person.id,
                          "message_id": db.session.scalar(select(Notification.id).limit(1))}
             return world
 
@@ -158,6 +164,7 @@ def arguments(world) -> dict:
         "filename": "css/app.css", "format": "csv", "slug": "gaps", "queue": "enterprises",
         "meeting_id": world.ids["meeting_id"], "fair_id": world.ids["fair_id"], "user_id": world.ids["user_id"],
         "message_id": world.ids["message_id"], "decision": "approve", "change": "deactivate",
+        "person_id": world.ids["person_id"],
     }
 
 

@@ -94,6 +94,7 @@ def test_pdfs_print_the_name_literally(hostile):
         "the buyer's agenda": buyer.get("/me/agenda.pdf"),
         "catalogue": organizer.get("/print/catalogue.pdf"),
         "badges": organizer.get("/print/badges.pdf"),
+        "one badge": organizer.get(f"/organizer/people/{hostile.ids['person_id']}/badge.pdf"),
     }
     for name, response in documents.items():
         assert NAME in pdf_text(response), name
@@ -106,6 +107,6 @@ def test_the_pdfs_list_of_printed_documents_is_complete(app):
     pdfs = {rule.endpoint for rule in app.url_map.iter_rules() if rule.rule.endswith(".pdf")}
     assert pdfs == {"prints.floor_plan", "prints.booth_signs", "booths.payment_request",
                     "prints.agendas", "prints.tables", "meetings.agenda_pdf", "prints.catalogue", "prints.badges",
-                    "prints.grid",
+                    "prints.grid", "people.badge",
                     # The fair report counts; it names enterprises only for supplier links formed.
                     "prints.report"}
