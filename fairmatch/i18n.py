@@ -9,7 +9,6 @@ from datetime import date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime, format_time
 from babel.numbers import format_currency, format_decimal
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import get_locale
@@ -21,6 +20,7 @@ from fairmatch.extensions import babel, db
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_language)
     app.before_request(remember_language)
+    app.add_template_filter(time_span)
 
 
 def select_language() -> str:
@@ -111,19 +111,96 @@ def _decimal(value: float | int, locale: str) -> str:
     return format_decimal(value, locale=locale)
 
 
+# One style per kind of value, on every page and document (issue #15). Vietnamese writes dates as numbers,
+# day first ("15/10/2026"); English spells the month, so that 07/12 cannot be read as July ("15 October 2026").
+# Times are on the 24-hour clock in both languages ("09:00"), as the fair's programme prints them.
+VI_WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def day_text(day: date, lang: str, *, weekday: bool = False) -> str:
+    """A calendar day: `15/10/2026` or `thứ Năm 15/10/2026`; `15 October 2026` or `Thursday 15 October 2026`."""
+    if lang == "en":
+        text = f"{day.day} {EN_MONTHS[day.month - 1]} {day.year}"
+        return f"{EN_WEEKDAYS[day.weekday()]} {text}" if weekday else text
+    text = f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return f"{VI_WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+def official_date(day: date, lang: str) -> str:
+    """The date of an official document: `ngày 05 tháng 02 năm 2026` (Decree 30/2020/NĐ-CP: a zero before days
+    under 10 and before months 1 and 2), in English `5 February 2026`."""
+    if lang == "en":
+        return day_text(day, lang)
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def place_and_date(place: str, day: date, lang: str) -> str:
+    """The line above an official letter or report: `Hà Nội, ngày 15 tháng 10 năm 2026`."""
+    when = official_date(day, lang)
+    return f"{place}, {when}" if place else when[:1].upper() + when[1:]
+
+
+def _in_zone(value: datetime) -> datetime:
+    return value.astimezone(fair_zone())
+
+
+def clock(value: datetime | None) -> str:
+    """A time of day in the fair's zone, on the 24-hour clock in both languages: `09:00`."""
+    return "" if value is None else _in_zone(value).strftime("%H:%M")
+
+
+def moment_text(value: datetime, lang: str) -> str:
+    """A point in time: `09:00, 15/10/2026` or `09:00, 15 October 2026` (the fair's zone)."""
+    local = _in_zone(value)
+    return f"{local:%H:%M}, {day_text(local.date(), lang)}"
+
+
+def span_text(starts_at: datetime, ends_at: datetime, lang: str) -> str:
+    """A meeting's time: `09:00–09:30, thứ Năm 15/10/2026` (`Thursday 15 October 2026` in English); a span over
+    midnight names both days."""
+    start, end = _in_zone(starts_at), _in_zone(ends_at)
+    if start.date() != end.date():
+        return f"{moment_text(starts_at, lang)} – {moment_text(ends_at, lang)}"
+    return f"{start:%H:%M}–{end:%H:%M}, {day_text(start.date(), lang, weekday=True)}"
+
+
 def local_datetime(value: datetime | None, form: str = "medium") -> str:
-    """A UTC datetime shown in the fair's time zone in the current language."""
-    if value is None:
-        return ""
-    return format_datetime(value, form, tzinfo=fair_zone(), locale=language())
+    """A UTC datetime shown in the fair's time zone: `09:00, 15/10/2026`. `form` is kept for older callers;
+    every form gives the one style of the site."""
+    return "" if value is None else moment_text(value, language())
 
 
 def local_date(value: date | None, form: str = "medium") -> str:
-    return "" if value is None else format_date(value, form, locale=language())
+    """A day in the page's language: `15/10/2026`; `form="full"` adds the weekday (`thứ Năm 15/10/2026`)."""
+    return "" if value is None else day_text(value, language(), weekday=form == "full")
 
 
 def local_time(value: datetime | None, form: str = "short") -> str:
-    return "" if value is None else format_time(value, form, tzinfo=fair_zone(), locale=language())
+    """A time of day in the fair's zone: `09:00`."""
+    return clock(value)
+
+
+def time_span(starts_at: datetime | None, ends_at: datetime | None) -> str:
+    """A meeting's time in the page's language (see `span_text`)."""
+    if starts_at is None or ends_at is None:
+        return local_datetime(starts_at)
+    return span_text(starts_at, ends_at, language())
 
 
 def nfc(text: str | None) -> str | None:

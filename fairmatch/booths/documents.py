@@ -4,12 +4,15 @@ requests, built from the database in the reader's language and laid out by `fair
 from datetime import timedelta
 
 from flask_babel import gettext as _
+from markupsafe import Markup
 
+from fairmatch.booths.letterhead import document_number, fair_letterhead
 from fairmatch.booths.models import BOOTH_TYPE_LABELS, BoothReservation
 from fairmatch.booths.plan import BOOTH_STATUS_LABELS, ZONE_COLOURS, PlanFilters, plan_page
 from fairmatch.booths.services import BoothView
+from fairmatch.common.vietqr import InvalidTransfer, Transfer, vietqr_payload
 from fairmatch.fairs.models import Fair
-from fairmatch.i18n import local_date, number, sector_label, vnd
+from fairmatch.i18n import fair_zone, language, local_date, number, sector_label, vnd
 from fairmatch.printing import (
     BankTransfer,
     BoothLine,
@@ -28,6 +31,7 @@ from fairmatch.printing import (
     booth_signs_pdf,
     floor_plan_pdf,
     payment_request_pdf,
+    qr_svg,
 )
 from fairmatch.templating import short_name
 
@@ -105,18 +109,56 @@ def booth_signs_document(fair: Fair, lang: str) -> bytes:
     return booth_signs_pdf(signs, BoothSignLabels(booth=_("Booth")))
 
 
+def amount_due(reservation: BoothReservation) -> int:
+    """What an approved reservation still owes (nothing once paid, or when it is not awaiting payment)."""
+    if reservation.state != "approved":
+        return 0
+    return max(reservation.total_vnd - reservation.paid_vnd, 0)
+
+
+def transfer_payload(reservation: BoothReservation, fair: Fair) -> str:
+    """The VietQR payload of the amount still due, with the reservation's transfer reference as its content;
+    empty when nothing is due or the fair's bank details cannot make one (no BIN or account set)."""
+    due = amount_due(reservation)
+    if not due:
+        return ""
+    try:
+        return vietqr_payload(Transfer(fair.bank_bin, fair.bank_account_no, due, reservation.payment_reference))
+    except InvalidTransfer:
+        return ""
+
+
+def transfer_qr(reservation: BoothReservation, fair: Fair) -> Markup:
+    """The VietQR code of `transfer_payload` as an inline SVG for the exhibitor's page (empty when none)."""
+    payload = transfer_payload(reservation, fair)
+    if not payload:
+        return Markup("")
+    label = _("VietQR code: pay %(amount)s with reference %(reference)s", amount=vnd(amount_due(reservation)),
+              reference=reservation.payment_reference)
+    return Markup(qr_svg(payload, label, "qr vietqr"))
+
+
+def payment_request_number(reservation: BoothReservation, fair: Fair, lang: str) -> str:
+    """The request's number, the same each time it is printed: the reservation's number and the fair's code."""
+    return document_number(reservation.id, fair.payment_request_code, lang)
+
+
 def payment_request_document(reservation: BoothReservation, fair: Fair) -> bytes:
-    """The payment request for an approved reservation: booths, VAT, total and transfer details."""
+    """The payment request for an approved reservation: the organizer's header block, booths, VAT, total, and the
+    transfer details with the VietQR code of the amount still due."""
     enterprise = reservation.enterprise
     issued = reservation.decided_at or reservation.submitted_at
+    issued_day = issued.astimezone(fair_zone()).date() if issued else None
+    lang = language()
+    due = amount_due(reservation)
     request = PaymentRequest(
         organizer=Party(fair.organizer_name or _("Fair organizer"), fair.organizer_address),
         number=reservation.payment_reference,
-        issued_on=local_date(issued.date()) if issued else "",
+        issued_on=local_date(issued_day),
         enterprise=Party(enterprise.name_vi or enterprise.name_en or "", enterprise.address or "",
                          enterprise.tax_code or ""),
         lines=[
-            BoothLine(b.code, b.hall.name("vi"), str(BOOTH_TYPE_LABELS[b.type]), number(b.area_m2), vnd(b.price_vnd))
+            BoothLine(b.code, b.hall.name(lang), str(BOOTH_TYPE_LABELS[b.type]), number(b.area_m2), vnd(b.price_vnd))
             for b in reservation.booths
         ],
         subtotal=vnd(reservation.price_vnd),
@@ -125,8 +167,13 @@ def payment_request_document(reservation: BoothReservation, fair: Fair) -> bytes
         total=vnd(reservation.total_vnd),
         transfer=BankTransfer(fair.bank_name, fair.bank_account_no, fair.bank_account_name,
                               reservation.payment_reference),
-        due_on=local_date((issued + timedelta(days=fair.payment_days)).date()) if issued else "",
+        due_on=local_date(issued_day + timedelta(days=fair.payment_days)) if issued_day else "",
         note=_("Write the reference exactly as shown so that the payment is matched to your booths."),
+        letterhead=fair_letterhead(fair, payment_request_number(reservation, fair, lang), issued_day, lang)
+        if issued_day else None,
+        subject=_("Booth fees – %(fair)s", fair=fair.name(lang)),
+        qr_payload=transfer_payload(reservation, fair),
+        amount_due=vnd(due) if 0 < due < reservation.total_vnd else "",
     )
     labels = PaymentRequestLabels(
         title=_("Payment request"), number=_("No."), issued_on=_("Date"), enterprise=_("Enterprise"),
@@ -134,6 +181,7 @@ def payment_request_document(reservation: BoothReservation, fair: Fair) -> bytes
         area=_("Area (m²)"), price=_("Price"), subtotal=_("Booths"), vat=_("VAT"), total=_("Total"),
         transfer=_("Bank transfer"), bank=_("Bank"), account_number=_("Account number"),
         account_name=_("Account name"), reference=_("Transfer reference (required)"), due_on=_("Pay by"),
-        note=_("Note"), page=_page_label(),
+        note=_("Note"), page=_page_label(), scan=_("Scan with any banking app (VietQR)"),
+        amount_due=_("Still to pay"),
     )
     return payment_request_pdf(request, labels)

@@ -2,6 +2,7 @@
 database (one active reservation per booth is a unique index; the enterprise row is locked while
 its booth count is checked)."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -340,6 +341,22 @@ def record_payment(
             notify(member, "reservation_confirmed", reservation=reservation, link=reservation_link(reservation))
     db.session.commit()
     return reservation
+
+
+# A transfer's content as a bank statement shows it: `HC01-00042`, or with the dash turned into a space or dropped
+# (some banks strip punctuation), in any case, amid other words.
+_REFERENCE = re.compile(r"HC\s*(\d+)\s*[-_.\s]\s*(\d+)|HC(\d{2})(\d{5})\b", re.IGNORECASE)
+
+
+def reservation_by_reference(reference: str) -> BoothReservation | None:
+    """The reservation whose transfer reference (`BoothReservation.payment_reference`) a payment quotes, or None
+    when the text names none or one that does not exist."""
+    found = _REFERENCE.search(reference or "")
+    if found is None:
+        return None
+    fair_id, reservation_id = (int(n) for n in (found.group(1, 2) if found.group(1) else found.group(3, 4)))
+    reservation = db.session.get(BoothReservation, reservation_id)
+    return reservation if reservation is not None and reservation.fair_id == fair_id else None
 
 
 def move(reservation: BoothReservation, codes: list[str], actor, reason: str = "") -> BoothReservation:

@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 
 from fairmatch.auth.decorators import acting_enterprise, require_member, role_required
 from fairmatch.booths import services
-from fairmatch.booths.documents import payment_request_document
+from fairmatch.booths.documents import amount_due, payment_request_document, transfer_qr
 from fairmatch.booths.forms import ConfirmForm, ReserveForm, WaitlistForm
 from fairmatch.booths.models import BOOTH_TYPE_LABELS, WaitlistEntry
 from fairmatch.booths.plan import BOOTH_STATUS_LABELS, PlanFilters, cache_of, plan_page, plan_stamp
@@ -127,6 +127,8 @@ def _my_booths_page(fair, enterprise, form):
         waiting=waiting,
         offer_of=offer_of,
         type_labels=BOOTH_TYPE_LABELS,
+        transfer_qr=transfer_qr,
+        amount_due=amount_due,
     )
 
 

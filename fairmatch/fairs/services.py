@@ -21,6 +21,8 @@ COPIED_SETTINGS = (
     "venue_vi", "venue_en", "time_zone", "meeting_slot_minutes", "meeting_tables", "meetings_at_booths",
     "meeting_sessions", "booth_hold_minutes", "waitlist_offer_hours", "max_booths_per_enterprise", "vat_percent",
     "payment_days", "organizer_name", "organizer_address", "bank_name", "bank_account_no", "bank_account_name",
+    "bank_bin", "document_parent_body", "document_issuing_body", "payment_request_code", "report_code",
+    "document_place",
 )
 
 

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from babel.dates import format_skeleton
 from flask import g
 from sqlalchemy import or_, select
 
@@ -14,7 +13,7 @@ from fairmatch.booths.queries import exhibitor_booths
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.extensions import db
 from fairmatch.fairs.services import current_fair
-from fairmatch.i18n import fair_zone, language
+from fairmatch.i18n import day_text, fair_zone, language
 from fairmatch.matching.services import explanations_between
 from fairmatch.meetings.models import ON_AGENDA, REQUEST_STATE_LABELS, Meeting, MeetingRequest
 
@@ -103,14 +102,14 @@ def _unique(names) -> list[str]:
 
 
 def day_label(when: datetime) -> str:
-    """The day of a UTC time at the fair, short, in the reader's language: "Thứ 5, 15 tháng 10"."""
-    return format_skeleton("MMMMEEEEd", when, tzinfo=fair_zone(), locale=language())
+    """The day of a UTC time at the fair in the reader's language: "thứ Năm 15/10/2026" (fairmatch.i18n)."""
+    return day_text(when.astimezone(fair_zone()).date(), language(), weekday=True)
 
 
 @dataclass(frozen=True)
 class Scheduled:
     meeting: Meeting
-    day: str  # the meeting's day at the fair, in the reader's language: "Thứ 5, 15 tháng 10"
+    day: str  # the meeting's day at the fair, in the reader's language: "thứ Năm 15/10/2026"
 
 
 def scheduled(requests: list[MeetingRequest]) -> dict[int, Scheduled]:

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
-from fairmatch.i18n import local_date, local_datetime, local_time
+from fairmatch.i18n import local_date, local_time, time_span
 from fairmatch.meetings.codes import meeting_code
 from fairmatch.meetings.models import ON_AGENDA, Meeting, MeetingRequest
 from fairmatch.meetings.schedule import agenda_of, slots_of
@@ -42,7 +42,10 @@ def _place(meeting: Meeting) -> str:
 
 
 def _when(meeting: Meeting) -> str:
-    return f"{local_datetime(meeting.starts_at, 'short')}–{local_time(meeting.ends_at)}"
+    """`09:00–09:30, thứ Năm 15/10/2026`: the one style of a meeting's time (fairmatch.i18n), the day held on one
+    line by no-break spaces when a narrow column wraps it."""
+    start, _comma, day = time_span(meeting.starts_at, meeting.ends_at).partition(", ")
+    return f"{start}, {day.replace(' ', chr(0xA0))}" if day else start
 
 
 def _other(meeting: Meeting, enterprise_id: int) -> Enterprise:
@@ -150,7 +153,8 @@ def meeting_grid_document(fair: Fair, lang: str) -> bytes:
     days: dict[str, list[GridRow]] = defaultdict(list)
     for slot_id, (starts_at, ends_at) in sorted(times.items(), key=lambda item: item[1]):
         day = local_date(starts_at.astimezone(ZoneInfo(fair.time_zone)).date(), "full")
-        days[day].append(GridRow(f"{local_time(starts_at)} – {local_time(ends_at)}", tuple(cells[slot_id])))
+        days[day[:1].upper() + day[1:]].append(GridRow(f"{local_time(starts_at)}–{local_time(ends_at)}",
+                                                       tuple(cells[slot_id])))
     grid = MeetingGrid(
         title=_("Meeting grid"),
         subtitle=f"{fair.name(lang)} · {fair.venue(lang)}",

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from fairmatch.auth.decorators import role_required
+from fairmatch.booths.letterhead import DOCUMENT_SETTINGS, update_document_settings
 from fairmatch.booths.models import BOOTH_TYPE_LABELS
 from fairmatch.booths.plan import PlanFilters, plan_page
 from fairmatch.booths.queries import booth_counts
@@ -16,7 +17,7 @@ from fairmatch.fairs.models import Fair
 from fairmatch.forms import options
 from fairmatch.i18n import language
 from fairmatch.organizer.editions import copy_edition
-from fairmatch.organizer.forms import EditionForm
+from fairmatch.organizer.forms import DocumentSettingsForm, EditionForm
 
 blueprint = Blueprint("editions", __name__, url_prefix="/organizer/editions")
 
@@ -79,9 +80,25 @@ def index():
 @blueprint.get("/<int:fair_id>")
 def edition(fair_id: int):
     fair = editions.edition_by_id(fair_id)
+    form = DocumentSettingsForm(data={name: getattr(fair, name) for name in DOCUMENT_SETTINGS})
+    return _edition_page(fair, form)
+
+
+@blueprint.post("/<int:fair_id>/documents")
+def document_settings(fair_id: int):
+    fair = editions.edition_by_id(fair_id)
+    form = DocumentSettingsForm()
+    if not form.validate_on_submit():
+        return _edition_page(fair, form), 422
+    update_document_settings(fair, {name: getattr(form, name).data for name in DOCUMENT_SETTINGS}, actor=current_user)
+    flash(_("Document and bank settings saved: the next payment request and report print them."), "success")
+    return redirect(url_for("editions.edition", fair_id=fair.id, _anchor="documents"))
+
+
+def _edition_page(fair: Fair, form: DocumentSettingsForm):
     page = plan_page(fair, PlanFilters())
     return render_template("organizer/edition.html", fair=fair, page=page, type_labels=BOOTH_TYPE_LABELS,
-                           read_only=True)
+                           read_only=True, form=form)
 
 
 @blueprint.post("/<int:fair_id>/current")

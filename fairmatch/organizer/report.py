@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from fairmatch.booths.letterhead import document_number, fair_letterhead
 from fairmatch.booths.models import Booth
 from fairmatch.booths.queries import exhibitor_booths
 from fairmatch.common.vocabulary import KINDS, SECTORS
@@ -187,6 +188,9 @@ def report_document(fair: Fair, lang: str) -> bytes:
             empty=_("No chain gap: every input has suppliers."),
         ),
     )
-    document = ReportDocument(_("Fair report"), f"{fair.name(lang)} · {fair.venue(lang)}",
-                              local_date(utcnow().astimezone(ZoneInfo(fair.time_zone)).date()), sections)
+    today = utcnow().astimezone(ZoneInfo(fair.time_zone)).date()
+    # A report is numbered by the organizer's clerk when it is issued: the number is left for them to fill in.
+    letterhead = fair_letterhead(fair, document_number("......", fair.report_code, lang), today, lang)
+    document = ReportDocument(_("Fair report"), f"{fair.name(lang)} · {fair.venue(lang)}", local_date(today),
+                              sections, letterhead=letterhead)
     return report_pdf(document, _("Page {page}/{pages}"))

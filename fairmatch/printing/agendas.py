@@ -9,13 +9,15 @@ from fairmatch.printing.qr import draw_qr
 
 QR_SIZE = 17
 CODE_COLUMN = 34
+TIME_COLUMN = 59
+PLACE_COLUMN = 28
 ROW_PAD = 1.6
 HEADING_FILL = (233, 236, 239)
 
 
 @dataclass(frozen=True)
 class AgendaLine:
-    time: str  # preformatted, e.g. "15/10 09:00–09:30"
+    time: str  # preformatted, e.g. "09:00–09:30, thứ Năm 15/10/2026" (no-break spaces keep the day on one line)
     place: str
     counterpart: str
     code: str = ""  # the meeting's check-in code, printed as a QR code and as text when given
@@ -56,7 +58,7 @@ def agendas_pdf(agendas: list[Agenda], labels: AgendaLabels) -> bytes:
             document.data_table(
                 [labels.time, labels.place, labels.counterpart],
                 [[line.time, line.place, line.counterpart] for line in agenda.lines],
-                col_widths=(3, 2, 6),
+                col_widths=(TIME_COLUMN, PLACE_COLUMN, document.epw - TIME_COLUMN - PLACE_COLUMN),
                 aligns=("L", "L", "L"),
             )
         else:
@@ -69,7 +71,8 @@ def _coded_table(doc: Document, lines: tuple[AgendaLine, ...], labels: AgendaLab
     """The agenda's table with a fourth column holding each meeting's QR code and its code under it; a row is
     never split and the header row repeats on every page."""
     text_w = doc.epw - CODE_COLUMN
-    widths = (text_w * 3 / 11, text_w * 2 / 11, text_w * 6 / 11, CODE_COLUMN)
+    # The time column holds the longest day on one line ("Wednesday 30 September 2026").
+    widths = (TIME_COLUMN, PLACE_COLUMN, text_w - TIME_COLUMN - PLACE_COLUMN, CODE_COLUMN)
     headings = (labels.time, labels.place, labels.counterpart, labels.code)
     _coded_row(doc, headings, widths, fill=HEADING_FILL, style="B")
     for number, line in enumerate(lines):

@@ -76,10 +76,11 @@ def _cover(doc: Document, catalogue: Catalogue, labels: CatalogueLabels) -> None
     doc.set_fill_color(*BRAND)
     doc.rect(0, 0, doc.w, 95, style="F")
     doc.set_text_color(255, 255, 255)
-    title = doc.fit_text(labels.document.upper(), doc.epw, max_size=30, min_size=18, max_lines=2, style="B")
+    title = doc.fit_text(labels.document.upper(), doc.epw, max_size=30, min_size=18, max_lines=2, style="B",
+                         cut=False)
     doc.draw_lines(title, doc.l_margin, 40, doc.epw, align="L")
     doc.set_text_color(*INK)
-    fair = doc.fit_text(catalogue.title, doc.epw, max_size=20, min_size=12, max_lines=3, style="B")
+    fair = doc.fit_text(catalogue.title, doc.epw, max_size=20, min_size=12, max_lines=3, style="B", cut=False)
     bottom = doc.draw_lines(fair, doc.l_margin, 115, doc.epw, align="L")
     doc.set_text_color(*MUTED)
     doc.use_font(12)
@@ -122,22 +123,32 @@ def _index(doc: Document, outline, labels: CatalogueLabels, counts: dict[str, in
 
 
 def _section_band(doc: Document, title: str, count: str) -> None:
+    """A tinted band with the sector's name (wrapped, never cut) and its number of exhibitors on the right."""
     top = doc.get_y()
-    doc.set_fill_color(*BAND)
-    doc.rect(doc.l_margin, top, doc.epw, 12, style="F")
-    doc.set_fill_color(*BRAND)
-    doc.rect(doc.l_margin, top, 2, 12, style="F")
     doc.use_font(9.5)
     count_w = doc.get_string_width(count) + 6
+    title_w = doc.epw - count_w - 8
+    doc.use_font(13, "B")
+    lines = doc.wrap(title, title_w)
+    step = 13 * PT * 1.25
+    height = max(12, len(lines) * step + 5)
+    doc.set_fill_color(*BAND)
+    doc.rect(doc.l_margin, top, doc.epw, height, style="F")
+    doc.set_fill_color(*BRAND)
+    doc.rect(doc.l_margin, top, 2, height, style="F")
+    doc.use_font(9.5)
     doc.set_text_color(*MUTED)
     doc.set_xy(doc.l_margin + doc.epw - count_w, top)
-    doc.cell(count_w - 3, 12, count, align="R")
+    doc.cell(count_w - 3, height, count, align="R")
     doc.set_text_color(*BRAND)
     doc.use_font(13, "B")
-    doc.set_xy(doc.l_margin + 6, top)
-    doc.cell(doc.epw - count_w - 8, 12, doc.ellipsize(title, doc.epw - count_w - 8))
+    y = top + (height - len(lines) * step) / 2
+    for line in lines:
+        doc.set_xy(doc.l_margin + 6, y)
+        doc.cell(title_w, step, line)
+        y += step
     doc.set_text_color(*INK)
-    doc.set_xy(doc.l_margin, top + 16)
+    doc.set_xy(doc.l_margin, top + height + 4)
 
 
 def _entry(doc: Document, entry: CatalogueEntry, labels: CatalogueLabels) -> None:

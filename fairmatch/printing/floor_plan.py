@@ -26,9 +26,9 @@ def floor_plan_pdf(plan: FloorPlan, labels: FloorPlanLabels) -> bytes:
 
 def _hall_page(doc: Document, plan: FloorPlan, hall: HallPlan, labels: FloorPlanLabels) -> None:
     doc.add_page()
-    doc.page_heading(plan.title, plan.subtitle, hall.name)
+    header_bottom = doc.page_heading(plan.title, plan.subtitle, hall.name, bottom=HEADER_BOTTOM)
     legend_top = doc.h - doc.b_margin - LEGEND_HEIGHT
-    frame = fit_hall(hall, doc.l_margin, HEADER_BOTTOM + 2, doc.epw, legend_top - HEADER_BOTTOM - 4)
+    frame = fit_hall(hall, doc.l_margin, header_bottom + 2, doc.epw, legend_top - header_bottom - 4)
     draw_hall(doc, hall, frame, entrance_label=labels.entrance, north_label=labels.north)
     _legend(doc, plan.legend, labels.legend, legend_top, doc.w - doc.r_margin - 60)
     draw_scale_bar(doc, frame, doc.w - doc.r_margin, legend_top + 8)
@@ -68,15 +68,16 @@ def _index_pages(doc: Document, plan: FloorPlan, labels: FloorPlanLabels) -> Non
     bottom = doc.h - doc.b_margin - 2
     column = INDEX_COLUMNS
     y = bottom
+    header_bottom = HEADER_BOTTOM
     for row in plan.index:
         height = _index_entry_height(doc, row, column_w)
         if y + height > bottom:
             column += 1
             if column >= INDEX_COLUMNS:
                 doc.add_page()
-                doc.page_heading(plan.title, plan.subtitle, labels.index_title)
+                header_bottom = doc.page_heading(plan.title, plan.subtitle, labels.index_title, bottom=HEADER_BOTTOM)
                 column = 0
-            y = HEADER_BOTTOM + 2
+            y = header_bottom + 2
         x = doc.l_margin + column * (column_w + INDEX_GUTTER)
         _index_entry(doc, row, x, y, column_w)
         y += height

@@ -3,7 +3,7 @@
 
 from dataclasses import dataclass
 
-from fairmatch.printing.layout import INK, MUTED, Document
+from fairmatch.printing.layout import Document
 
 PLACES_PER_PAGE = 12
 HEADING_BOTTOM = 34
@@ -63,10 +63,4 @@ def meeting_grid_pdf(grid: MeetingGrid, labels: GridLabels) -> bytes:
 
 
 def _heading(doc: Document, grid: MeetingGrid, day: str) -> None:
-    doc.page_heading(grid.title, grid.subtitle, day, bottom=HEADING_BOTTOM)
-    doc.use_font(9, "I")
-    doc.set_text_color(*MUTED)
-    doc.set_xy(doc.l_margin, 26)
-    doc.cell(doc.epw, 5, doc.ellipsize(grid.note, doc.epw))
-    doc.set_xy(doc.l_margin, HEADING_BOTTOM)
-    doc.set_text_color(*INK)
+    doc.page_heading(grid.title, grid.subtitle, day, bottom=HEADING_BOTTOM, note=grid.note)

@@ -1,6 +1,7 @@
 """The page machinery every printed document shares: the shipped Vietnamese font, NFC text, a footer with page
 numbers, text that shrinks and wraps to fit a box, and tables that wrap cells and repeat their header row."""
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -67,44 +68,54 @@ class Document(FPDF):
         return super().normalize_text(unicodedata.normalize("NFC", text).replace("\u202f", "\u00a0"))
 
     def footer(self) -> None:
-        """A hairline, the document title on the left and the page number on the right."""
+        """A hairline, the document title on the left (wrapped, never cut) and the page number on the right."""
         if self.page_label is None:
             return
         y = self.h - 11
         self.set_draw_color(*RULE)
         self.set_line_width(0.2)
         self.line(self.l_margin, y, self.w - self.r_margin, y)
-        self.use_font(7.5)
         self.set_text_color(*MUTED)
-        self.set_xy(self.l_margin, y + 1.5)
-        half = self.epw / 2
-        self.cell(half, 4, self.ellipsize(self.running_title, half - 5), align="L")
-        self.cell(half, 4, self.page_label.format(page=self.page_no(), pages=self.str_alias_nb_pages), align="R")
+        label_w = 28
+        title_w = self.epw - label_w - 4
+        title = self.fit_text(self.running_title, title_w, max_size=7.5, min_size=6, max_lines=2, cut=False)
+        self.draw_lines(title, self.l_margin, y + 1.5, title_w, align="L", line_height=1.2)
+        self.use_font(7.5)
+        self.set_xy(self.w - self.r_margin - label_w, y + 1.5)
+        self.cell(label_w, 3.2, self.page_label.format(page=self.page_no(), pages=self.str_alias_nb_pages), align="R")
         self.set_text_color(*INK)
 
     def use_font(self, size: float, style: str = "") -> None:
         self.set_font(FAMILY, style, size)
 
-    def page_heading(self, title: str, subtitle: str, right_text: str, bottom: float = 30) -> None:
-        """Title and subtitle on the left, a section name (a hall, a day) on the right, a rule above `bottom`."""
-        right_w = self.epw * 0.4
+    def page_heading(self, title: str, subtitle: str, right_text: str, bottom: float = 30, note: str = "") -> float:
+        """Title, subtitle and an optional note on the left, a section name (a hall, a day) on the right, a rule
+        under them; long texts wrap (never cut) and push the rule down. Returns the y where the page's content
+        starts: `bottom`, or lower when the heading needed more room."""
+        right_w = self.epw * 0.3
         left_w = self.epw - right_w - 6
+        top = self.t_margin
         self.set_text_color(*INK)
-        self.use_font(16, "B")
-        self.set_xy(self.l_margin, 12)
-        self.cell(left_w, 8, self.ellipsize(title, left_w))
-        self.use_font(10)
+        heading = self.fit_text(title, left_w, max_size=16, min_size=12, max_lines=2, style="B", cut=False)
+        left_bottom = self.draw_lines(heading, self.l_margin, top, left_w, align="L", line_height=1.2)
         self.set_text_color(*MUTED)
-        self.set_xy(self.l_margin, 20)
-        self.cell(left_w, 5, self.ellipsize(subtitle, left_w))
+        if subtitle:
+            lines = self.fit_text(subtitle, left_w, max_size=10, min_size=8.5, max_lines=2, cut=False)
+            left_bottom = self.draw_lines(lines, self.l_margin, left_bottom + 0.8, left_w, align="L")
+        if note:
+            lines = self.fit_text(note, self.epw, max_size=9, min_size=8, max_lines=2, style="I", cut=False)
+            left_bottom = self.draw_lines(lines, self.l_margin, left_bottom + 0.8, self.epw, align="L")
         self.set_text_color(*INK)
-        self.use_font(14, "B")
-        self.set_xy(self.w - self.r_margin - right_w, 12)
-        self.cell(right_w, 8, self.ellipsize(right_text, right_w), align="R")
+        right = self.fit_text(right_text, right_w, max_size=14, min_size=10, max_lines=2, style="B", cut=False)
+        right_bottom = self.draw_lines(
+            right, self.w - self.r_margin - right_w, top, right_w, align="R", line_height=1.2
+        )
+        bottom = max(bottom, left_bottom + 4, right_bottom + 4)
         self.set_draw_color(*RULE)
         self.set_line_width(0.3)
         self.line(self.l_margin, bottom - 2, self.w - self.r_margin, bottom - 2)
         self.set_xy(self.l_margin, bottom)
+        return bottom
 
     def to_bytes(self) -> bytes:
         """The finished PDF; the document is closed afterwards."""
@@ -118,11 +129,14 @@ class Document(FPDF):
             font.close()
 
     def wrap(self, text: str, width: float) -> list[str]:
-        """The text broken into lines no wider than `width` in the current font, at spaces where possible and
-        inside a word only when the word alone is too wide."""
+        """The text broken into lines no wider than `width` in the current font, at spaces (not no-break spaces)
+        where possible and inside a word only when the word alone is too wide."""
         lines: list[str] = []
         current = ""
-        for word in unicodedata.normalize("NFC", text).split():
+        # A no-break space keeps its neighbours on one line ("thứ Năm 15/10/2026" in an agenda's time).
+        for word in re.split(r"[ \t\r\n]+", unicodedata.normalize("NFC", text).strip()):
+            if not word:
+                continue
             candidate = f"{current} {word}" if current else word
             if self.get_string_width(candidate) <= width:
                 current = candidate
@@ -157,9 +171,11 @@ class Document(FPDF):
         max_height: float | None = None,
         style: str = "",
         line_height: float = 1.15,
+        cut: bool = True,
     ) -> FittedText:
         """The largest font size, in half points from `max_size` down to `min_size`, at which the text wraps into
-        at most `max_lines` lines within `width` (and `max_height`); at `min_size` the last line is cut with "…".
+        at most `max_lines` lines within `width` (and `max_height`); at `min_size` the last line is cut with "…",
+        unless `cut` is false: then every line is kept (titles and names are wrapped, never cut).
         Leaves the chosen font selected."""
         size = max_size
         while True:
@@ -170,6 +186,8 @@ class Document(FPDF):
             if (len(lines) <= max_lines and fits_height) or size - 0.5 < min_size:
                 break
             size -= 0.5
+        if not cut:
+            return FittedText(size, style, lines)
         if max_height is not None:
             max_lines = max(1, min(max_lines, int(max_height / (size * PT * line_height))))
         if len(lines) > max_lines:

@@ -124,7 +124,22 @@ class BankTransfer:
 
 
 @dataclass(frozen=True)
+class Letterhead:
+    """The header block of an official document (Decree 30/2020/NĐ-CP, Appendix I)."""
+
+    parent_body: str  # "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"; may be empty
+    issuing_body: str  # "SỞ CÔNG THƯƠNG"
+    number: str  # "Số: 42/TB-BTC"
+    nation: str  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    motto: str  # "Độc lập - Tự do - Hạnh phúc"
+    place_date: str  # "Hà Nội, ngày 15 tháng 10 năm 2026"
+
+
+@dataclass(frozen=True)
 class PaymentRequest:
+    """`letterhead` is the official header block (it carries the number and the place and date); `qr_payload` the
+    VietQR payload of the amount still due, printed as a QR code beside the bank details when given."""
+
     organizer: Party
     number: str
     issued_on: str
@@ -137,6 +152,10 @@ class PaymentRequest:
     transfer: BankTransfer
     due_on: str
     note: str = ""
+    letterhead: Letterhead | None = None
+    subject: str = ""  # under the title, e.g. "Phí thuê gian hàng – <the fair>"
+    qr_payload: str = ""
+    amount_due: str = ""  # what the QR code asks for, when less than the total (a part was paid)
 
 
 @dataclass(frozen=True)
@@ -163,3 +182,5 @@ class PaymentRequestLabels:
     due_on: str  # "Hạn thanh toán"
     note: str  # "Ghi chú"
     page: str  # "Trang {page}/{pages}": the only braces allowed
+    scan: str = ""  # under the QR code: "Quét bằng ứng dụng ngân hàng (VietQR)"
+    amount_due: str = ""  # "Còn phải trả"

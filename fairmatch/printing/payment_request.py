@@ -1,20 +1,27 @@
 """The payment request an exhibitor receives once its booths are approved: A4 portrait."""
 
 from fairmatch.printing.layout import INK, MUTED, PT, RULE, Document
+from fairmatch.printing.letterhead import draw_letterhead
 from fairmatch.printing.model import Party, PaymentRequest, PaymentRequestLabels
+from fairmatch.printing.qr import draw_qr
 
 REFERENCE_FILL = (255, 243, 205)
 REFERENCE_BORDER = (204, 153, 0)
 BOX_FILL = (246, 247, 249)
+QR_SIZE = 38  # mm: banking apps read it from a phone held at arm's length
 
 
 def payment_request_pdf(request: PaymentRequest, labels: PaymentRequestLabels) -> bytes:
-    """The request as PDF bytes: organizer, number and date, the enterprise, a table of the booths (its header
-    repeated if it runs onto another page), subtotal, VAT and total exactly as the caller formatted them, then
-    the bank details with the transfer reference set apart, the due date and the note; every page numbered."""
+    """The request as PDF bytes: the official header block (or organizer, number and date), the enterprise, a
+    table of the booths (its header repeated if it runs onto another page), subtotal, VAT and total exactly as the
+    caller formatted them, then the bank details with the transfer reference set apart and the VietQR code, the due
+    date and the note; every page numbered."""
     doc = Document(title=f"{labels.title} {request.number}", page_label=labels.page)
     doc.add_page()
-    _heading(doc, request, labels)
+    if request.letterhead:
+        _official_heading(doc, request, labels)
+    else:
+        _heading(doc, request, labels)
     _enterprise(doc, request.enterprise, labels)
     doc.data_table(
         [labels.booth, labels.hall, labels.booth_type, labels.area, labels.price],
@@ -51,6 +58,24 @@ def _heading(doc: Document, request: PaymentRequest, labels: PaymentRequestLabel
         doc.set_x(right_x)
         doc.multi_cell(right_w, 5, f"{label}: {value}", align="R")
     doc.set_y(max(organizer_bottom, doc.get_y()) + 4)
+    _rule(doc)
+
+
+def _official_heading(doc: Document, request: PaymentRequest, labels: PaymentRequestLabels) -> None:
+    """The header block, then the title and subject centred under it and the organizer's address."""
+    draw_letterhead(doc, request.letterhead)
+    doc.use_font(15, "B")
+    doc.multi_cell(0, 7.5, labels.title.upper(), align="C", new_x="LMARGIN", new_y="NEXT")
+    if request.subject:
+        doc.use_font(11, "B")
+        doc.multi_cell(0, 5.5, request.subject, align="C", new_x="LMARGIN", new_y="NEXT")
+    organizer = " · ".join(part for part in (request.organizer.name, request.organizer.address) if part)
+    if organizer:
+        doc.use_font(8.5)
+        doc.set_text_color(*MUTED)
+        doc.multi_cell(0, 4.4, organizer, align="C", new_x="LMARGIN", new_y="NEXT")
+        doc.set_text_color(*INK)
+    doc.ln(3)
     _rule(doc)
 
 
@@ -101,18 +126,25 @@ def _totals(doc: Document, request: PaymentRequest, labels: PaymentRequestLabels
 
 
 def _transfer(doc: Document, request: PaymentRequest, labels: PaymentRequestLabels) -> None:
-    """A shaded box with the bank details and, highlighted inside it, the reference to quote on the transfer;
-    kept on one page."""
+    """A shaded box with the bank details, the reference to quote on the transfer highlighted inside it and, when
+    there is one, the VietQR code on the right; kept on one page."""
     transfer = request.transfer
-    details = (
+    details = [
         (labels.bank, transfer.bank, ""),
         (labels.account_number, transfer.account_number, "B"),
         (labels.account_name, transfer.account_name, ""),
-    )
+    ]
+    if request.amount_due:
+        details.append((labels.amount_due, request.amount_due, "B"))
     label_w = 34
+    qr_w = QR_SIZE + 6 if request.qr_payload else 0
+    text_w = doc.epw - 8 - qr_w
     doc.use_font(10)
-    value_lines = sum(len(doc.wrap(value, doc.epw - label_w - 8)) for _, value, _ in details)
-    box_h = 9 + value_lines * 5.2 + 22
+    value_lines = sum(len(doc.wrap(value, text_w - label_w) or [""]) for _, value, _ in details)
+    doc.use_font(15, "B")
+    reference_lines = len(doc.wrap(transfer.reference, text_w - 8))
+    text_h = 9 + value_lines * 5.2 + 6 + reference_lines * 6.5 + 8
+    box_h = max(text_h, QR_SIZE + 16 if request.qr_payload else 0)
     if doc.get_y() + box_h + 24 > doc.page_break_trigger:
         doc.add_page()
     top = doc.get_y()
@@ -120,7 +152,7 @@ def _transfer(doc: Document, request: PaymentRequest, labels: PaymentRequestLabe
     doc.rect(doc.l_margin, top, doc.epw, box_h, style="F")
     doc.set_xy(doc.l_margin + 4, top + 3)
     doc.use_font(10.5, "B")
-    doc.cell(0, 6, labels.transfer, new_x="LMARGIN", new_y="NEXT")
+    doc.cell(text_w, 6, labels.transfer, new_x="LMARGIN", new_y="NEXT")
     for label, value, style in details:
         doc.set_x(doc.l_margin + 4)
         doc.use_font(9.5)
@@ -128,20 +160,34 @@ def _transfer(doc: Document, request: PaymentRequest, labels: PaymentRequestLabe
         doc.cell(label_w, 5.2, label)
         doc.set_text_color(*INK)
         doc.use_font(10, style)
-        doc.multi_cell(doc.epw - label_w - 8, 5.2, value, align="L")
+        doc.multi_cell(text_w - label_w, 5.2, value, align="L")
     ref_top = doc.get_y() + 2.5
+    doc.use_font(15, "B")
+    reference = doc.wrap(transfer.reference, text_w - 8)
     doc.set_fill_color(*REFERENCE_FILL)
     doc.set_draw_color(*REFERENCE_BORDER)
     doc.set_line_width(0.5)
-    doc.rect(doc.l_margin + 4, ref_top, doc.epw - 8, 16, style="DF")
+    doc.rect(doc.l_margin + 4, ref_top, text_w, 9 + len(reference) * 6.5, style="DF")
     doc.set_xy(doc.l_margin + 8, ref_top + 2)
     doc.use_font(8.5)
     doc.set_text_color(*MUTED)
-    doc.cell(0, 4.5, labels.reference)
+    doc.cell(text_w - 8, 4.5, labels.reference)
     doc.set_text_color(*INK)
-    doc.set_xy(doc.l_margin + 8, ref_top + 7)
-    reference = doc.fit_text(transfer.reference, doc.epw - 16, max_size=15, min_size=9, style="B")
-    doc.draw_lines(reference, doc.l_margin + 8, ref_top + 7, doc.epw - 16, align="L")
+    doc.use_font(15, "B")
+    y = ref_top + 7
+    for line in reference:
+        doc.set_xy(doc.l_margin + 8, y)
+        doc.cell(text_w - 8, 6.5, line)
+        y += 6.5
+    if request.qr_payload:
+        qr_x = doc.l_margin + doc.epw - 4 - QR_SIZE
+        doc.set_fill_color(255, 255, 255)
+        doc.rect(qr_x - 1, top + 4 - 1, QR_SIZE + 2, QR_SIZE + 2, style="F")
+        draw_qr(doc, request.qr_payload, qr_x, top + 4, QR_SIZE)
+        caption = doc.fit_text(labels.scan, QR_SIZE + 4, max_size=7.5, min_size=6.5, max_lines=3, cut=False)
+        doc.set_text_color(*MUTED)
+        doc.draw_lines(caption, qr_x - 2, top + 5 + QR_SIZE + 1, QR_SIZE + 4, align="C", line_height=1.1)
+        doc.set_text_color(*INK)
     doc.set_y(top + box_h + 5)
     doc.use_font(10.5, "B")
     doc.cell(0, 6, f"{labels.due_on}: {request.due_on}", new_x="LMARGIN", new_y="NEXT")

@@ -3,7 +3,9 @@ chart drawn with rectangles and a table, as the caller gives them."""
 
 from dataclasses import dataclass, field
 
-from fairmatch.printing.layout import INK, MUTED, RULE, ZEBRA, Document
+from fairmatch.printing.layout import INK, MUTED, PT, RULE, ZEBRA, Document
+from fairmatch.printing.letterhead import draw_letterhead
+from fairmatch.printing.model import Letterhead
 
 BAR = (25, 118, 210)
 LABEL_WIDTH = 62
@@ -40,17 +42,33 @@ class ReportSection:
 
 @dataclass(frozen=True)
 class ReportDocument:
+    """With a `letterhead`, the report opens as an official document: the header block (which carries the date),
+    then the title and subtitle centred; without one, a page heading with `right_text` on the right."""
+
     title: str
     subtitle: str
     right_text: str  # e.g. the date the report was made
     sections: tuple[ReportSection, ...] = field(default_factory=tuple)
+    letterhead: Letterhead | None = None
 
 
 def report_pdf(report: ReportDocument, page_label: str) -> bytes:
     """The report as PDF bytes; a section's title never sits alone at the foot of a page."""
     doc = Document(title=report.title, page_label=page_label)
     doc.add_page()
-    doc.page_heading(report.title, report.subtitle, report.right_text)
+    if report.letterhead:
+        draw_letterhead(doc, report.letterhead)
+        doc.use_font(15, "B")
+        doc.multi_cell(0, 7.5, report.title.upper(), align="C", new_x="LMARGIN", new_y="NEXT")
+        doc.use_font(11, "B")
+        doc.multi_cell(0, 5.5, report.subtitle, align="C", new_x="LMARGIN", new_y="NEXT")
+        doc.ln(3)
+        doc.set_draw_color(*RULE)
+        doc.set_line_width(0.3)
+        doc.line(doc.l_margin, doc.get_y(), doc.w - doc.r_margin, doc.get_y())
+        doc.ln(2)
+    else:
+        doc.page_heading(report.title, report.subtitle, report.right_text)
     for section in report.sections:
         _section(doc, section)
     return doc.to_bytes()
@@ -109,21 +127,29 @@ def _figures(doc: Document, figures: tuple[ReportFigure, ...]) -> None:
 
 
 def _bars(doc: Document, bars: tuple[ReportBar, ...]) -> None:
-    """A label, a bar proportional to the largest value, and the value's text, one line per bar."""
+    """A label (wrapped, never cut), a bar proportional to the largest value, and the value's text, one row per
+    bar."""
     longest = max((bar.value for bar in bars), default=0) or 1
     area = doc.epw - LABEL_WIDTH - VALUE_WIDTH - 4
+    step = 8.5 * PT * 1.2
     for bar in bars:
-        if doc.get_y() + BAR_HEIGHT + 2 > doc.page_break_trigger:
+        doc.use_font(8.5)
+        lines = doc.wrap(bar.label, LABEL_WIDTH - 2) or [""]
+        height = max(BAR_HEIGHT, len(lines) * step)
+        if doc.get_y() + height + 2 > doc.page_break_trigger:
             doc.add_page()
         top = doc.get_y()
         doc.use_font(8.5)
-        doc.set_xy(doc.l_margin, top)
-        doc.cell(LABEL_WIDTH - 2, BAR_HEIGHT, doc.ellipsize(bar.label, LABEL_WIDTH - 2))
+        y = top + (BAR_HEIGHT - step) / 2 if len(lines) == 1 else top
+        for line in lines:
+            doc.set_xy(doc.l_margin, y)
+            doc.cell(LABEL_WIDTH - 2, step, line)
+            y += step
         length = area * bar.value / longest
         doc.set_fill_color(*BAR)
         if length > 0:
             doc.rect(doc.l_margin + LABEL_WIDTH, top + 0.6, max(length, 0.4), BAR_HEIGHT - 1.2, style="F")
         doc.set_xy(doc.l_margin + LABEL_WIDTH + length + 2, top)
         doc.cell(VALUE_WIDTH, BAR_HEIGHT, bar.text)
-        doc.set_xy(doc.l_margin, top + BAR_HEIGHT + 1.2)
+        doc.set_xy(doc.l_margin, top + height + 1.2)
     doc.ln(2)

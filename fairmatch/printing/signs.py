@@ -13,7 +13,8 @@ ENGLISH_GAP = 5
 
 def booth_signs_pdf(signs: list[BoothSign], labels: BoothSignLabels) -> bytes:
     """One page per sign, whatever the names' length: the booth code very large, the company's Vietnamese name
-    as large as fits in three lines (cut with "…" only past the smallest size), its English name below."""
+    as large as fits in three lines (more lines past the smallest size: a name is never cut), its English name
+    below."""
     doc = Document(title=labels.booth, page_label=None, orientation="landscape", page_format="A4", flowing=False)
     for sign in signs:
         _sign_page(doc, sign, labels)
@@ -29,8 +30,9 @@ def _sign_page(doc: Document, sign: BoothSign, labels: BoothSignLabels) -> None:
     doc.set_text_color(*MUTED)
     doc.use_font(13)
     doc.set_xy(left, 12)
-    doc.cell(half, 7, doc.ellipsize(labels.booth, half - 4))
-    doc.cell(half, 7, doc.ellipsize(sign.hall_name, half - 4), align="R")
+    doc.cell(half, 7, labels.booth)
+    hall = doc.fit_text(sign.hall_name, half - 4, max_size=13, min_size=9, max_lines=2, cut=False)
+    doc.draw_lines(hall, left + half + 4, 12, half - 4, align="R", line_height=1.1)
 
     doc.set_text_color(*INK)
     code = doc.fit_text(sign.booth_code, width, max_size=CODE_SIZE, min_size=40, style="B", line_height=1.0)
@@ -43,16 +45,24 @@ def _sign_page(doc: Document, sign: BoothSign, labels: BoothSignLabels) -> None:
         sign.name_vi,
         width,
         max_size=60,
-        min_size=24,
+        min_size=18,
         max_lines=3,
         max_height=NAME_HEIGHT,
         style="B",
         line_height=1.12,
+        cut=False,
     )
     english = None
     if sign.name_en:
         english = doc.fit_text(
-            sign.name_en, width, max_size=26, min_size=14, max_lines=2, max_height=ENGLISH_HEIGHT, style="I"
+            sign.name_en,
+            width,
+            max_size=26,
+            min_size=12,
+            max_lines=2,
+            max_height=ENGLISH_HEIGHT,
+            style="I",
+            cut=False,
         )
     block = name.height(1.12) + (ENGLISH_GAP + english.height(1.15) if english else 0)
     names_area = doc.h - doc.b_margin - RULE_Y
