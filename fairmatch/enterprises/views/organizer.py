@@ -2,6 +2,7 @@
 and the directory as a spreadsheet."""
 
 import json
+from dataclasses import dataclass
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -27,9 +28,43 @@ from fairmatch.web.responses import download, spreadsheet
 
 organizer_only = role_required("organizer")
 
+BUSINESS_REGISTRATION_PORTAL = "https://dangkykinhdoanh.gov.vn/vn/Pages/Trangchu.aspx"
+"""The National Business Registration Portal; its home page is where its public search is."""
+TAXPAYER_LOOKUP = "https://tracuunnt.gdt.gov.vn/tcnnt/mstcn.jsp"
+"""The tax authority's lookup of individual taxpayers, where a household business's personal ID is."""
 
-def _queue_page(failed: tuple[str, object, ReviewForm] | None = None, status: int = 200,
-                bulk: BulkForm | None = None, bulk_queue: str = ""):
+
+@dataclass(frozen=True)
+class RegistrationCheck:
+    """What an organizer checks an enterprise's identity against: `register` is "portal" (an enterprise
+    or a branch, listed on the national portal), "household" (a personal ID: the portal does not list
+    household businesses) or "foreign" (registered abroad)."""
+
+    register: str
+    code: str
+    head_office: str | None = None
+    branch: str | None = None
+
+
+def registration_check(enterprise: Enterprise) -> RegistrationCheck:
+    """The enterprise's code as registers write it (10 digits, 10-3 for a branch, 12 for a personal ID)
+    and the register it is checked against."""
+    if enterprise.country != "VN" or not enterprise.tax_code:
+        return RegistrationCheck("foreign", enterprise.registration_no or enterprise.key)
+    digits = "".join(c for c in enterprise.tax_code if c.isdigit())
+    if len(digits) == 12:
+        return RegistrationCheck("household", digits)
+    if len(digits) == 13:
+        return RegistrationCheck("portal", f"{digits[:10]}-{digits[10:]}", digits[:10], digits[10:])
+    return RegistrationCheck("portal", digits)
+
+
+def _queue_page(
+    failed: tuple[str, object, ReviewForm] | None = None,
+    status: int = 200,
+    bulk: BulkForm | None = None,
+    bulk_queue: str = "",
+):
     """The queue; a refused review shows again with what was typed, even if its item left the queue."""
     enterprises, claims = reviews.verification_queue()
     bulk = bulk or BulkForm(formdata=None)
@@ -40,8 +75,16 @@ def _queue_page(failed: tuple[str, object, ReviewForm] | None = None, status: in
             shown.insert(0, item)
         failed = (kind, item.id, form)
     return render_template(
-        "enterprises/verification.html", enterprises=enterprises, claims=claims, failed=failed,
-        bulk=bulk, bulk_queue=bulk_queue, selected=set(bulk.ids.data or ()) if bulk_queue else set(),
+        "enterprises/verification.html",
+        enterprises=enterprises,
+        claims=claims,
+        failed=failed,
+        bulk=bulk,
+        bulk_queue=bulk_queue,
+        selected=set(bulk.ids.data or ()) if bulk_queue else set(),
+        registration_check=registration_check,
+        portal=BUSINESS_REGISTRATION_PORTAL,
+        taxpayer_lookup=TAXPAYER_LOOKUP,
     ), status
 
 
@@ -67,8 +110,9 @@ def bulk_review(queue: str):
         review(item, approve=approve, reason=reason, actor=current_user)
 
     outcome = apply_to_each([item for item in items if item is not None], label, decide)
-    outcome.refused.extend((f"#{i}", _("it no longer exists."))
-                           for i, item in zip(form.ids.data, items, strict=True) if item is None)
+    outcome.refused.extend(
+        (f"#{i}", _("it no longer exists.")) for i, item in zip(form.ids.data, items, strict=True) if item is None
+    )
     outcome.flash()
     return redirect(url_for("enterprises.verification"))
 
@@ -107,8 +151,10 @@ def review_claim(product_id: int):
     if not form.validate_on_submit():
         return _queue_page(("claim", product, form), 422)
     reviews.review_claim(product, approve=form.verify.data, reason=form.reason.data, actor=current_user)
-    flash(_("The recognition claim is verified.") if form.verify.data else _("The recognition claim is declined."),
-          "success")
+    flash(
+        _("The recognition claim is verified.") if form.verify.data else _("The recognition claim is declined."),
+        "success",
+    )
     return redirect(url_for("enterprises.verification"))
 
 
@@ -191,4 +237,4 @@ def export_json():
 @organizer_only
 def export_directory(format: str):
     header, rows = directory_table(all_matching(directory_query()))
-    return spreadsheet(header, rows, format, "directory")
+    return spreadsheet(header, rows, format, "directory", _("Directory"), _("Directory of enterprises"))
