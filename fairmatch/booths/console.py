@@ -1,5 +1,7 @@
 """The organizer's booth console: applications, payments, moves, the hall editor and prices."""
 
+from dataclasses import dataclass
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -18,6 +20,7 @@ from fairmatch.booths.forms import (
 from fairmatch.booths.models import BOOTH_TYPE_LABELS, BoothReservation, WaitlistEntry
 from fairmatch.booths.plan import PlanFilters, plan_page
 from fairmatch.booths.queries import reservations_in, waitlist_of
+from fairmatch.common.text import fold
 from fairmatch.common.vocabulary import SECTORS
 from fairmatch.errors import DomainError
 from fairmatch.extensions import db
@@ -40,16 +43,87 @@ def queue():
     return _queue_page(BulkForm())
 
 
+# The queue's sort orders: each a key on a reservation; ties keep the order of submission.
+SORTS = ("submitted", "enterprise", "zone", "state")
+STATE_ORDER = {state: n for n, state in enumerate(("submitted", "approved", "held", "confirmed"))}
+PAGE_SIZE = 30
+QUEUES = ("applications", "payments", "others")
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """One page of one queue: its rows, where it stands, and the ids it shows."""
+
+    name: str
+    rows: list[BoothReservation]
+    total: int
+    page: int
+    pages: int
+
+    @property
+    def ids(self) -> set[int]:
+        return {r.id for r in self.rows}
+
+
+def _submitted_on(reservation: BoothReservation):
+    return reservation.submitted_at or reservation.created_at
+
+
+def _zone(reservation: BoothReservation) -> str | None:
+    return next((b.zone for b in reservation.booths if b.zone), None)
+
+
+def sort_key(sort: str):
+    """The key that orders a queue by `sort` (a name of SORTS); the submission date breaks ties."""
+    lang = language()
+    keys = {
+        "submitted": lambda r: (),
+        "enterprise": lambda r: (fold(r.enterprise.name(lang)),),
+        "zone": lambda r: (_zone(r) is None, fold(sector_label(_zone(r))) if _zone(r) else ""),
+        "state": lambda r: (STATE_ORDER.get(r.state, len(STATE_ORDER)),),
+    }
+    return lambda r: (*keys[sort](r), _submitted_on(r), r.id)
+
+
+def _pages(name: str, rows: list[BoothReservation]) -> QueuePage:
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page = min(max(request.args.get(f"{name}_page", 1, type=int) or 1, 1), pages)
+    return QueuePage(name, rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE], len(rows), page, pages)
+
+
 def _queue_page(bulk: BulkForm, status: int = 200, queue_name: str = ""):
     fair = require_current_fair()
     services.expire_holds()
-    reservations = reservations_in(fair)
-    waitlist = waitlist_of(fair)
-    return render_template("booths/console.html", fair=fair, waitlist=waitlist,
-                           submitted=[r for r in reservations if r.state == "submitted"],
-                           unpaid=[r for r in reservations if r.state == "approved"],
-                           others=[r for r in reservations if r.state in ("held", "confirmed")],
-                           bulk=bulk, bulk_queue=queue_name, selected=set(bulk.ids.data or ())), status
+    sort = request.args.get("sort", "submitted")
+    descending = sort.startswith("-")
+    sort = sort.removeprefix("-")
+    if sort not in SORTS:
+        sort, descending = "submitted", False
+    reservations = sorted(reservations_in(fair), key=sort_key(sort), reverse=descending)
+    queues = {
+        "applications": _pages("applications", [r for r in reservations if r.state == "submitted"]),
+        "payments": _pages("payments", [r for r in reservations if r.state == "approved"]),
+        "others": _pages("others", [r for r in reservations if r.state in ("held", "confirmed")]),
+    }
+    selected = set(bulk.ids.data or ())
+    # "Select all" without JavaScript: the page comes back with every row of that queue's page ticked.
+    chosen = request.args.get("select")
+    if chosen in queues and not queue_name:
+        queue_name, selected = chosen, queues[chosen].ids
+    return render_template(
+        "booths/console.html",
+        fair=fair,
+        waitlist=waitlist_of(fair),
+        queues=queues,
+        sort=sort,
+        descending=descending,
+        sorts=SORTS,
+        zone_of=_zone,
+        submitted_on=_submitted_on,
+        bulk=bulk,
+        bulk_queue=queue_name,
+        selected=selected,
+    ), status
 
 
 # What each bulk action needs: (the queue it acts on, needs a reason, needs a payment date).
@@ -79,11 +153,14 @@ def bulk():
         items = [db.session.get(BoothReservation, i) for i in form.ids.data]
         label = _reservation_label
     missing = [i for i, item in zip(form.ids.data, items, strict=True) if item is None or item.fair_id != fair.id]
-    outcome = apply_to_each([item for item in items if item is not None and item.fair_id == fair.id], label,
-                            lambda item: _bulk_apply(action, item, form))
+    outcome = apply_to_each(
+        [item for item in items if item is not None and item.fair_id == fair.id],
+        label,
+        lambda item: _bulk_apply(action, item, form),
+    )
     outcome.refused.extend((f"#{i}", _("it no longer exists.")) for i in missing)
     outcome.flash()
-    return redirect(url_for("booth_console.queue"))
+    return redirect(url_for("booth_console.queue", sort=request.args.get("sort")))
 
 
 def _bulk_apply(action: str, item, form: BulkForm) -> None:
@@ -92,8 +169,9 @@ def _bulk_apply(action: str, item, form: BulkForm) -> None:
     elif action == "reject":
         services.reject(item, current_user, form.reason.data)
     elif action == "paid":
-        services.record_payment(item, current_user, item.total_vnd - item.paid_vnd, form.paid_on.data,
-                                form.reference.data or "")
+        services.record_payment(
+            item, current_user, item.total_vnd - item.paid_vnd, form.paid_on.data, form.reference.data or ""
+        )
     else:
         services.withdraw_offer(item, current_user)
 
@@ -110,8 +188,11 @@ def _entry_label(entry: WaitlistEntry) -> str:
 @blueprint.route("/reservations/<int:reservation_id>", methods=["GET", "POST"])
 def reservation(reservation_id: int):
     reservation = services.reservation_for(reservation_id, current_user)
-    forms = {"reject": RejectForm(prefix="reject"), "payment": PaymentForm(prefix="payment"),
-             "move": MoveForm(prefix="move")}
+    forms = {
+        "reject": RejectForm(prefix="reject"),
+        "payment": PaymentForm(prefix="payment"),
+        "move": MoveForm(prefix="move"),
+    }
     action = request.form.get("action") if request.method == "POST" else None
     status = 200
     try:
@@ -134,8 +215,9 @@ def reservation(reservation_id: int):
         db.session.rollback()
         flash(refusal.message, "error")
         status = refusal.status
-    return render_template("booths/console_reservation.html", reservation=reservation, forms=forms,
-                           type_labels=BOOTH_TYPE_LABELS), status
+    return render_template(
+        "booths/console_reservation.html", reservation=reservation, forms=forms, type_labels=BOOTH_TYPE_LABELS
+    ), status
 
 
 def _apply(action: str, reservation: BoothReservation, form) -> None:
@@ -143,12 +225,14 @@ def _apply(action: str, reservation: BoothReservation, form) -> None:
         services.reject(reservation, current_user, form.reason.data)
         flash(_("Rejected; the exhibitor has been told why."), "info")
     elif action == "payment":
-        services.record_payment(reservation, current_user, form.amount_vnd.data, form.paid_on.data,
-                                form.reference.data or "")
+        services.record_payment(
+            reservation, current_user, form.amount_vnd.data, form.paid_on.data, form.reference.data or ""
+        )
         flash(_("Payment recorded."), "success")
     else:
-        services.move(reservation, form.codes.data.upper().replace(",", " ").split(), current_user,
-                      form.reason.data or "")
+        services.move(
+            reservation, form.codes.data.upper().replace(",", " ").split(), current_user, form.reason.data or ""
+        )
         flash(_("Moved to the new booths."), "success")
 
 
@@ -160,8 +244,9 @@ def halls():
     try:
         if request.form.get("action") == "grid":
             if grid.validate_on_submit():
-                hall = layout.generate_hall(fair, current_user, **{k: v for k, v in grid.data.items()
-                                                                   if k != "csrf_token"})
+                hall = layout.generate_hall(
+                    fair, current_user, **{k: v for k, v in grid.data.items() if k != "csrf_token"}
+                )
                 flash(_("Hall %(code)s created with %(n)d booths.", code=hall.code, n=len(hall.booths)), "success")
                 return redirect(url_for("booth_console.halls"))
             status = 422
@@ -180,8 +265,16 @@ def halls():
     edit = _booth_form()
     if chosen is not None and request.method == "GET":
         edit.process(obj=chosen.booth)
-    return render_template("booths/console_halls.html", fair=fair, page=page, grid=grid, price=price,
-                           type_labels=BOOTH_TYPE_LABELS, edit=edit, chosen=chosen), status
+    return render_template(
+        "booths/console_halls.html",
+        fair=fair,
+        page=page,
+        grid=grid,
+        price=price,
+        type_labels=BOOTH_TYPE_LABELS,
+        edit=edit,
+        chosen=chosen,
+    ), status
 
 
 @blueprint.post("/booth/<code>")
@@ -196,8 +289,7 @@ def edit_booth(code: str):
         if not form.validate_on_submit():
             flash(_("Check the booth's type, price and zone."), "error")
             return redirect(url_for("booth_console.halls"))
-        layout.edit_booth(booth, current_user, type=form.type.data, price_vnd=form.price_vnd.data,
-                          zone=form.zone.data)
+        layout.edit_booth(booth, current_user, type=form.type.data, price_vnd=form.price_vnd.data, zone=form.zone.data)
     flash(_("Booth %(code)s updated.", code=code), "success")
     return redirect(url_for("booth_console.halls", _anchor=f"booth-{code}"))
 

@@ -2,7 +2,7 @@
 unplaced requests with reasons), lock or move single meetings, publish, cancel, and fill freed
 slots; plus the check-in desk where badges and meeting codes are scanned."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -17,6 +17,7 @@ from fairmatch.meetings.forms import MeetingSettingsForm, MoveForm, sessions_tex
 from fairmatch.meetings.models import MEETING_STATE_LABELS, OUTCOME_LABELS, Meeting
 from fairmatch.meetings.review import draft_review
 from fairmatch.meetings.schedule import RUN_STATUS_LABELS, schedule_meetings, slots_of, table_labels
+from fairmatch.people.models import SCAN_RESULT_LABELS
 
 blueprint = Blueprint("meeting_console", __name__, url_prefix="/organizer")
 TIME_LIMITS = (2, 10, 30)
@@ -37,10 +38,16 @@ def index():
         status = 422
         if form.validate_on_submit():
             try:
-                schedule.update_settings(fair, current_user, sessions=form.sessions.sessions,
-                                slot_minutes=form.slot_minutes.data, tables=form.tables.data,
-                                at_booths=form.at_booths.data, max_requests=form.max_requests.data,
-                                max_meetings=form.max_meetings.data)
+                schedule.update_settings(
+                    fair,
+                    current_user,
+                    sessions=form.sessions.sessions,
+                    slot_minutes=form.slot_minutes.data,
+                    tables=form.tables.data,
+                    at_booths=form.at_booths.data,
+                    max_requests=form.max_requests.data,
+                    max_meetings=form.max_meetings.data,
+                )
             except DomainError as refusal:
                 db.session.rollback()
                 form.form_errors.append(refusal.message)
@@ -48,16 +55,34 @@ def index():
                 flash(_("Meeting settings saved."), "success")
                 return redirect(url_for("meeting_console.index"))
     else:
-        form.process(data={"sessions": sessions_text(fair.meeting_sessions), "slot_minutes": fair.meeting_slot_minutes,
-                           "tables": fair.meeting_tables, "at_booths": fair.meetings_at_booths,
-                           "max_requests": fair.max_requests_per_enterprise,
-                           "max_meetings": fair.max_meetings_per_enterprise})
-    return render_template("meetings/console.html", fair=fair, form=form, **_review(fair)), status
+        form = _settings_form(fair)
+    return render_template(
+        "meetings/console.html", fair=fair, form=form, **_review(fair, request.args.get("who", type=int))
+    ), status
 
 
-def _review(fair) -> dict:
-    return draft_review(fair) | {"state_labels": MEETING_STATE_LABELS, "status_labels": RUN_STATUS_LABELS,
-                                 "time_limits": TIME_LIMITS}
+def _settings_form(fair) -> MeetingSettingsForm:
+    form = MeetingSettingsForm()
+    form.process(
+        formdata=None,
+        data={
+            "sessions": sessions_text(fair.meeting_sessions),
+            "slot_minutes": fair.meeting_slot_minutes,
+            "tables": fair.meeting_tables,
+            "at_booths": fair.meetings_at_booths,
+            "max_requests": fair.max_requests_per_enterprise,
+            "max_meetings": fair.max_meetings_per_enterprise,
+        },
+    )
+    return form
+
+
+def _review(fair, who: int | None = None) -> dict:
+    return draft_review(fair, who) | {
+        "state_labels": MEETING_STATE_LABELS,
+        "status_labels": RUN_STATUS_LABELS,
+        "time_limits": TIME_LIMITS,
+    }
 
 
 @blueprint.post("/meetings/run")
@@ -67,15 +92,31 @@ def run():
     if time_limit not in TIME_LIMITS:
         time_limit = TIME_LIMITS[0]
     result = schedule_meetings(fair, time_limit=time_limit, actor=current_user)
-    flash(_("Draft ready: %(placed)d meetings placed, %(unplaced)d not placed. Review it, then publish.",
-            placed=result["stats"]["scheduled"], unplaced=len(result["unscheduled"])), "success")
+    flash(
+        _(
+            "Draft ready: %(placed)d meetings placed, %(unplaced)d not placed. Review it, then publish.",
+            placed=result["stats"]["scheduled"],
+            unplaced=len(result["unscheduled"]),
+        ),
+        "success",
+    )
     return redirect(url_for("meeting_console.index"))
 
 
 @blueprint.post("/meetings/publish")
 def publish():
     fair = require_current_fair()
-    published = schedule.publish(fair, current_user)
+    try:
+        published = schedule.publish(fair, current_user, past_confirmed=request.form.get("publish_past") == "y")
+    except DomainError as refusal:
+        db.session.rollback()
+        flash(refusal.message, "error")
+        return render_template(
+            "meetings/console.html",
+            fair=fair,
+            form=_settings_form(fair),
+            **_review(fair, request.args.get("who", type=int)),
+        ), refusal.status
     flash(_("%(n)d meetings published; both sides of each have been told.", n=published), "success")
     return redirect(url_for("meeting_console.index"))
 
@@ -86,8 +127,9 @@ def meeting(meeting_id: int):
     chosen = day.meeting_for(meeting_id, fair)
     form = MoveForm()
     form.slot.choices = options((s.id, format_datetime(s.starts_at, "short")) for s in slots_of(fair))
-    form.place.choices = options([(t, t) for t in table_labels(fair)]
-                                 + ([("booth", _("Host's booth"))] if fair.meetings_at_booths else []))
+    form.place.choices = options(
+        [(t, t) for t in table_labels(fair)] + ([("booth", _("Host's booth"))] if fair.meetings_at_booths else [])
+    )
     status = 200
     if request.method == "POST":
         try:
@@ -99,8 +141,14 @@ def meeting(meeting_id: int):
             status = refusal.status
     else:
         form.process(data={"slot": chosen.slot_id, "place": chosen.table or "booth"})
-    return render_template("meetings/console_meeting.html", fair=fair, meeting=chosen, form=form,
-                           state_labels=MEETING_STATE_LABELS, outcome_labels=OUTCOME_LABELS), status
+    return render_template(
+        "meetings/console_meeting.html",
+        fair=fair,
+        meeting=chosen,
+        form=form,
+        state_labels=MEETING_STATE_LABELS,
+        outcome_labels=OUTCOME_LABELS,
+    ), status
 
 
 def _act(chosen: Meeting, fair, form: MoveForm) -> None:
@@ -112,8 +160,12 @@ def _act(chosen: Meeting, fair, form: MoveForm) -> None:
         flash(_("Meeting moved and locked in its new place."), "success")
     elif action in ("lock", "unlock"):
         day.set_locked(chosen, action == "lock", current_user)
-        flash(_("Locked: a rerun keeps this meeting where it is.") if action == "lock"
-              else _("Unlocked: a rerun may place this meeting elsewhere."), "info")
+        flash(
+            _("Locked: a rerun keeps this meeting where it is.")
+            if action == "lock"
+            else _("Unlocked: a rerun may place this meeting elsewhere."),
+            "info",
+        )
     elif action == "cancel":
         day.cancel(chosen, current_user, request.form.get("reason", "").strip()[:500])
         flash(_("Meeting cancelled; its slot is free and both sides have been told."), "info")
@@ -127,8 +179,13 @@ def _act(chosen: Meeting, fair, form: MoveForm) -> None:
 @blueprint.post("/meetings/offers")
 def fill_freed_slot():
     fair = require_current_fair()
-    placed = day.place_waiting(fair, request.form.get("request", type=int) or 0, request.form.get("slot", ""),
-                               request.form.get("place", ""), current_user)
+    placed = day.place_waiting(
+        fair,
+        request.form.get("request", type=int) or 0,
+        request.form.get("slot", ""),
+        request.form.get("place", ""),
+        current_user,
+    )
     flash(_("Meeting placed in the freed slot and published; both sides have been told."), "success")
     return redirect(url_for("meeting_console.meeting", meeting_id=placed.id))
 
@@ -146,5 +203,17 @@ def check_in():
         except DomainError as refusal:
             db.session.rollback()
             outcome, status = {"error": refusal.message}, refusal.status
-    return render_template("meetings/check_in.html", fair=fair, outcome=outcome, code=code,
-                           arrivals=desk.arrival_count(fair)), status
+    page = make_response(
+        render_template(
+            "meetings/check_in.html",
+            fair=fair,
+            outcome=outcome,
+            code=code,
+            arrivals=desk.arrival_count(fair),
+            scans=desk.recent_scans(fair, current_user),
+            result_labels=SCAN_RESULT_LABELS,
+        ),
+        status,
+    )
+    page.headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=(), payment=()"  # the scanner
+    return page

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy import delete, or_, select, update
 
 from fairmatch.audit.services import record
@@ -16,6 +17,7 @@ from fairmatch.database import utcnow
 from fairmatch.errors import RuleViolation
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
+from fairmatch.i18n import local_datetime
 from fairmatch.meetings.models import ON_AGENDA, Meeting, MeetingRequest, Unavailability
 from fairmatch.notifications.services import link_to, notify
 from fairmatch.scheduling import load_instance, solve
@@ -191,10 +193,28 @@ def publish_drafts(fair: Fair) -> int:
     return len(drafts)
 
 
-def publish(fair: Fair, actor) -> int:
-    """The organizer publishes the draft: every draft meeting becomes final and both sides are told."""
+def past_drafts(fair: Fair) -> list[Meeting]:
+    """The draft meetings whose slot has already begun, the earliest first: publishing them tells
+    people of a meeting they can no longer attend."""
+    return list(db.session.scalars(
+        select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state == "draft", Meeting.starts_at < utcnow())
+        .order_by(Meeting.starts_at, Meeting.id)
+    ))
+
+
+def publish(fair: Fair, actor, *, past_confirmed: bool = False) -> int:
+    """The organizer publishes the draft: every draft meeting becomes final and both sides are told.
+    Drafts in slots that have already begun are refused unless the organizer confirmed them."""
+    past = past_drafts(fair)
+    if past and not past_confirmed:
+        raise RuleViolation(ngettext(
+            "%(num)d draft meeting is in a slot that has already begun (the first at %(when)s). Nothing was "
+            "published: tick “Publish anyway” to publish it with the others.",
+            "%(num)d draft meetings are in slots that have already begun (the first at %(when)s). Nothing was "
+            "published: tick “Publish anyway” to publish them with the others.",
+            len(past), when=local_datetime(past[0].starts_at)))
     published = publish_drafts(fair)
-    record("meetings.published", fair, {"published": published}, actor=actor)
+    record("meetings.published", fair, {"published": published, "in_past_slots": len(past)}, actor=actor)
     db.session.commit()
     return published
 

@@ -1,5 +1,6 @@
-"""The organizer's figures for the current fair, each from one aggregate query: booths by status
-and zone, money, the queues waiting for a decision, the meeting funnel, the load per fair day and
+"""The organizer's figures for the current fair, each from one aggregate query: the queues waiting
+for a decision (applications, payments, verification, meetings to place or publish, failed email),
+booths by status and zone, money, the meeting funnel, the load per fair day and
 the top chain gaps (the supply-chain report's own, not recounted here)."""
 
 from collections import defaultdict
@@ -17,6 +18,8 @@ from fairmatch.fairs.models import Fair
 from fairmatch.matching.models import MatchView
 from fairmatch.matching.reports import GapLine, gap_lines
 from fairmatch.meetings.models import POSITIVE_OUTCOMES, Meeting, MeetingOutcome, MeetingRequest
+from fairmatch.meetings.schedule import past_drafts, placed_requests
+from fairmatch.notifications.models import Notification
 
 BOOTH_STATUSES = ("confirmed", "approved", "pending", "held", "available", "blocked")
 DAY_STATES = ("held", "no_show", "published", "draft")
@@ -68,12 +71,21 @@ class Funnel:
 
 
 @dataclass(frozen=True)
+class MeetingWork:
+    unplaced: int  # accepted requests without a meeting: the scheduler's next run
+    drafts: int  # draft meetings waiting to be published
+    past_drafts: int  # of those, in slots that have already begun
+
+
+@dataclass(frozen=True)
 class Dashboard:
     fair: Fair
     zones: list[ZoneLine]
     money: Money
     enterprises_waiting: int
     claims_waiting: int
+    meeting_work: MeetingWork
+    failed_emails: int
     funnel: Funnel
     days: list[tuple[date, dict[str, int]]]
     gaps: list[GapLine]
@@ -91,8 +103,18 @@ class Dashboard:
 def dashboard(fair: Fair, lang: str) -> Dashboard:
     expire_holds()
     enterprises, claims = _verification_waiting()
-    return Dashboard(fair, _zones(fair), _money(fair), enterprises, claims, _funnel(fair), _days(fair),
-                     gap_lines(lang, TOP_GAPS))
+    return Dashboard(
+        fair,
+        _zones(fair),
+        _money(fair),
+        enterprises,
+        claims,
+        _meeting_work(fair),
+        _failed_emails(),
+        _funnel(fair),
+        _days(fair),
+        gap_lines(lang, TOP_GAPS),
+    )
 
 
 def _status():
@@ -162,6 +184,24 @@ def _verification_waiting() -> tuple[int, int]:
     return enterprises, claims
 
 
+def _meeting_work(fair: Fair) -> MeetingWork:
+    unplaced = db.session.scalar(
+        select(func.count(MeetingRequest.id)).where(
+            MeetingRequest.fair_id == fair.id,
+            MeetingRequest.state == "accepted",
+            MeetingRequest.id.not_in(placed_requests(fair)),
+        )
+    )
+    drafts = db.session.scalar(
+        select(func.count(Meeting.id)).where(Meeting.fair_id == fair.id, Meeting.state == "draft")
+    )
+    return MeetingWork(unplaced, drafts, len(past_drafts(fair)))
+
+
+def _failed_emails() -> int:
+    return db.session.scalar(select(func.count(Notification.id)).where(Notification.email_state == "failed"))
+
+
 def _season_start(fair: Fair) -> date | None:
     """Match views count from the day after the previous edition ended (the match counter is not
     kept per edition; a yearly fair's season runs from one edition to the next)."""
@@ -169,37 +209,56 @@ def _season_start(fair: Fair) -> date | None:
 
 
 def _funnel(fair: Fair) -> Funnel:
-    views = select(func.coalesce(func.sum(MatchView.views), 0), func.coalesce(func.sum(MatchView.matches), 0),
-                   func.count(distinct(MatchView.enterprise_id))).where(MatchView.viewed_on <= fair.ends_on)
+    # What was shown counts whenever it was shown, the fair's days and after them included: requests
+    # count the same way (by edition, whatever their date), so the funnel never narrows upwards.
+    views = select(
+        func.coalesce(func.sum(MatchView.views), 0),
+        func.coalesce(func.sum(MatchView.matches), 0),
+        func.count(distinct(MatchView.enterprise_id)),
+    )
     previous_end = _season_start(fair)
     if previous_end is not None:
         views = views.where(MatchView.viewed_on > previous_end)
     match_views, matches_shown, viewers = db.session.execute(views).one()
     requests, accepted = db.session.execute(
-        select(func.count(MeetingRequest.id),
-               # An accepted request stays counted when it is later cancelled: it was accepted.
-               func.count(case((and_(MeetingRequest.decided_at.is_not(None), MeetingRequest.state != "declined"),
-                                1))))
-        .where(MeetingRequest.fair_id == fair.id)
+        select(
+            func.count(MeetingRequest.id),
+            # An accepted request stays counted when it is later cancelled: it was accepted.
+            func.count(case((and_(MeetingRequest.decided_at.is_not(None), MeetingRequest.state != "declined"), 1))),
+        ).where(MeetingRequest.fair_id == fair.id)
     ).one()
     scheduled, held, drafts = db.session.execute(
-        select(func.count(Meeting.published_at), func.count(case((Meeting.state == "held", 1))),
-               func.count(case((Meeting.state == "draft", 1))))
-        .where(Meeting.fair_id == fair.id)
+        select(
+            func.count(Meeting.published_at),
+            func.count(case((Meeting.state == "held", 1))),
+            func.count(case((Meeting.state == "draft", 1))),
+        ).where(Meeting.fair_id == fair.id)
     ).one()
-    outcomes = dict(db.session.execute(
-        select(MeetingOutcome.outcome, func.count(MeetingOutcome.id))
-        .join(Meeting, Meeting.id == MeetingOutcome.meeting_id)
-        .where(Meeting.fair_id == fair.id)
-        .group_by(MeetingOutcome.outcome)
-    ).all())
+    outcomes = dict(
+        db.session.execute(
+            select(MeetingOutcome.outcome, func.count(MeetingOutcome.id))
+            .join(Meeting, Meeting.id == MeetingOutcome.meeting_id)
+            .where(Meeting.fair_id == fair.id)
+            .group_by(MeetingOutcome.outcome)
+        ).all()
+    )
     with_outcome = db.session.scalar(
         select(func.count(distinct(MeetingOutcome.meeting_id)))
         .join(Meeting, Meeting.id == MeetingOutcome.meeting_id)
         .where(Meeting.fair_id == fair.id, MeetingOutcome.outcome != "none")
     )
-    return Funnel(int(match_views), int(matches_shown), viewers, requests, accepted, scheduled, held, with_outcome,
-                  {kind: outcomes.get(kind, 0) for kind in OUTCOME_KINDS}, drafts)
+    return Funnel(
+        int(match_views),
+        int(matches_shown),
+        viewers,
+        requests,
+        accepted,
+        scheduled,
+        held,
+        with_outcome,
+        {kind: outcomes.get(kind, 0) for kind in OUTCOME_KINDS},
+        drafts,
+    )
 
 
 def _days(fair: Fair) -> list[tuple[date, dict[str, int]]]:
@@ -214,6 +273,3 @@ def _days(fair: Fair) -> list[tuple[date, dict[str, int]]]:
         counts[date.fromisoformat(on)][state] = n
     every_day = [date.fromordinal(d) for d in range(fair.starts_on.toordinal(), fair.ends_on.toordinal() + 1)]
     return [(d, counts.get(d, {})) for d in sorted(set(every_day) | set(counts))]
-
-
-

@@ -16,8 +16,10 @@ from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
 from fairmatch.floorplan import grid_layout, hall_size
 from fairmatch.matching.graph import supply_graph
+from fairmatch.matching.models import MatchView
 from fairmatch.meetings.models import Meeting, MeetingOutcome, MeetingRequest
 from fairmatch.meetings.schedule import schedule_meetings
+from fairmatch.people.demo import name_demo_people
 from fairmatch.supplychain import rank_suppliers
 
 DEMO_PASSWORD = "hoicho-2026"
@@ -64,9 +66,14 @@ def seed_demo_fair(seed: int = 2026, enterprises: int = 300) -> str:
         is_current=True,
         organizer_name="Sở Công Thương thành phố Hà Nội – Ban tổ chức Hội chợ",
         organizer_address="331 Trần Hưng Đạo, phường Cửa Nam, Hà Nội",
-        bank_name="Ngân hàng Phát triển Thủ đô (ngân hàng minh hoạ)",
+        # A real bank's NAPAS BIN (Vietcombank, 970436) so that banking apps read the demo's VietQR codes; the
+        # account is made up.
+        bank_name="Ngân hàng TMCP Ngoại thương Việt Nam (Vietcombank) – tài khoản minh họa",
+        bank_bin="970436",
         bank_account_no="1200 2026 8888",
         bank_account_name="BAN TO CHUC HOI CHO SPCNCL HA NOI",
+        document_parent_body="Ủy ban nhân dân thành phố Hà Nội",
+        document_issuing_body="Sở Công Thương",
     )
     db.session.add(fair)
     booth_count = sum(_add_hall(fair, *hall) for hall in HALLS)
@@ -87,8 +94,10 @@ def seed_demo_fair(seed: int = 2026, enterprises: int = 300) -> str:
     result = schedule_meetings(fair, time_limit=3, publish=True)
     # Acceptances after the schedule was published: the organizer's next run places them.
     _request_meetings(fair, rng, [(buyer, lead, "accepted")], count=8, states=(("accepted", 1.0),))
+    _show_matches(fair, rng)
     if fair.ends_on < date.today():
         _meet(fair, rng)
+    name_demo_people(fair, seed)
     db.session.commit()
     return (f"demo fair {year}: {enterprises} enterprises, {booth_count} booths, {len(DEMO_USERS)} demo users, "
             f"{requests} meeting requests, {result['stats']['scheduled']} meetings")
@@ -160,6 +169,19 @@ def _request_meetings(fair: Fair, rng: random.Random, fixed: list, count: int = 
         ))
     db.session.flush()
     return len(pairs)
+
+
+def _show_matches(fair: Fair, rng: random.Random) -> None:
+    """Each enterprise that asked for a meeting saw its match list first (ten matches a showing),
+    on the day of its first request and a few times before: the top of the organizer's funnel."""
+    first_asked = db.session.execute(
+        select(MeetingRequest.from_enterprise_id, func.min(MeetingRequest.created_at))
+        .where(MeetingRequest.fair_id == fair.id).group_by(MeetingRequest.from_enterprise_id)
+    ).all()
+    for enterprise_id, asked_at in first_asked:
+        views = rng.randint(1, 4)
+        db.session.add(MatchView(enterprise_id=enterprise_id, viewed_on=asked_at.date(), views=views,
+                                 matches=10 * views))
 
 
 def _sourced(graph, customer: Enterprise, supplier: Enterprise) -> str | None:

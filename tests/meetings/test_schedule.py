@@ -1,8 +1,13 @@
 """From accepted requests to published meetings in every participant's agenda."""
 
+import pytest
 from sqlalchemy import select
 
+from fairmatch.auth.services import find_user
+from fairmatch.errors import RuleViolation
 from fairmatch.extensions import db
+from fairmatch.fairs.services import current_fair
+from fairmatch.meetings import schedule
 from fairmatch.meetings.models import Meeting
 from fairmatch.notifications.models import Notification
 from tests.conftest import signed_in
@@ -99,3 +104,19 @@ def test_a_private_calendar_link_works_without_signing_in_until_it_is_revoked(ap
     buyer.post("/me/agenda/feed", data={"action": "revoke"})
     assert app.test_client().get(link).status_code == 404
     assert app.test_client().get("/ical/not-a-secret.ics").status_code == 404
+
+
+def test_the_service_refuses_to_publish_drafts_in_slots_already_begun_unless_confirmed(
+    app, runner, accepted, make_user
+):
+    organizer = make_user("organizer")
+    assert runner.invoke(args=["schedule-meetings", "--time-limit", "3"]).exit_code == 0
+    with app.test_request_context("/?lang=en"):
+        fair, actor = current_fair(), find_user(organizer)
+        assert len(schedule.past_drafts(fair)) == 2  # the fair of `accepted` is in October 2026
+        with pytest.raises(RuleViolation, match="2 draft meetings are in slots that have already begun"):
+            schedule.publish(fair, actor)
+        db.session.rollback()
+        assert {m.state for m in db.session.scalars(select(Meeting))} == {"draft"}
+        assert schedule.publish(fair, actor, past_confirmed=True) == 2
+        assert {m.state for m in db.session.scalars(select(Meeting))} == {"published"}

@@ -206,6 +206,7 @@ EXPECTATIONS: dict[tuple[str, str], Expect] = {
     ("editions.index", "POST"): ORGANIZER_ONLY.but(ok=422),
     ("editions.edition", "GET"): ORGANIZER_ONLY,
     ("editions.mark_current", "POST"): ORGANIZER_ONLY.but(ok=302),
+    ("editions.document_settings", "POST"): ORGANIZER_ONLY.but(ok=422),
     ("notifications.outbox", "GET"): ORGANIZER_ONLY,
     ("notifications.retry", "POST"): ORGANIZER_ONLY.but(ok=302),
     ("organizer.audit", "GET"): ORGANIZER_ONLY,
@@ -215,6 +216,21 @@ EXPECTATIONS: dict[tuple[str, str], Expect] = {
     ("prints.badges", "GET"): ORGANIZER_ONLY,
     ("prints.grid", "GET"): ORGANIZER_ONLY,
     ("prints.report", "GET"): ORGANIZER_ONLY,
+    # People at the fair: A's list (A's person), the organizer's list, one badge reprinted
+    ("people.mine", "GET"): ACTING_FOR_AN_ENTERPRISE.but(ok=302),
+    ("people.enterprise_list", "GET"): MEMBER_OF_OWNER,
+    ("people.enterprise_list", "POST"): MEMBER_OF_OWNER.but(ok=422),  # A01 is only held: A names nobody yet
+    ("people.edit", "GET"): MEMBER_OF_OWNER,
+    ("people.edit", "POST"): MEMBER_OF_OWNER.but(ok=302),  # an empty post keeps the saved values
+    ("people.remove", "POST"): MEMBER_OF_OWNER.but(ok=302),
+    ("people.console", "GET"): ORGANIZER_ONLY,
+    ("people.console", "POST"): ORGANIZER_ONLY.but(ok=422),
+    ("people.settings", "GET"): ORGANIZER_ONLY,
+    ("people.settings", "POST"): ORGANIZER_ONLY.but(ok=422),
+    ("people.visitor", "GET"): ORGANIZER_ONLY.but(ok=404),  # A's person is on A's list, not the organizer's
+    ("people.visitor", "POST"): ORGANIZER_ONLY.but(ok=404),
+    ("people.remove_visitor", "POST"): ORGANIZER_ONLY.but(ok=404),
+    ("people.badge", "GET"): ORGANIZER_ONLY,
 }
 
 @dataclass(order=True)
