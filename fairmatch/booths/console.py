@@ -15,6 +15,7 @@ from fairmatch.booths.forms import (
     MoveForm,
     PaymentForm,
     RejectForm,
+    TransferForm,
     TypePriceForm,
 )
 from fairmatch.booths.models import BOOTH_TYPE_LABELS, BoothReservation, WaitlistEntry
@@ -91,7 +92,7 @@ def _pages(name: str, rows: list[BoothReservation]) -> QueuePage:
     return QueuePage(name, rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE], len(rows), page, pages)
 
 
-def _queue_page(bulk: BulkForm, status: int = 200, queue_name: str = ""):
+def _queue_page(bulk: BulkForm, status: int = 200, queue_name: str = "", transfer: TransferForm | None = None):
     fair = require_current_fair()
     services.expire_holds()
     sort = request.args.get("sort", "submitted")
@@ -123,7 +124,29 @@ def _queue_page(bulk: BulkForm, status: int = 200, queue_name: str = ""):
         bulk=bulk,
         bulk_queue=queue_name,
         selected=selected,
+        transfer=transfer or TransferForm(prefix="transfer"),
     ), status
+
+
+@blueprint.post("/transfers")
+def transfer():
+    """A payment found by the transfer reference its text quotes (as a bank statement shows it)."""
+    form = TransferForm(prefix="transfer")
+    if not form.validate_on_submit():
+        return _queue_page(BulkForm(), 422, transfer=form)
+    reservation = services.reservation_by_reference(form.statement.data)
+    if reservation is None or reservation.fair_id != require_current_fair().id:
+        form.statement.errors.append(_("No payment request of this fair has a reference (HC…-…) in this text."))
+        return _queue_page(BulkForm(), 422, transfer=form)
+    try:
+        services.record_payment(reservation, current_user, form.amount_vnd.data, form.paid_on.data, form.statement.data)
+    except DomainError as refusal:
+        db.session.rollback()
+        form.statement.errors.append(refusal.message)
+        return _queue_page(BulkForm(), refusal.status, transfer=form)
+    flash(_("Payment recorded against %(reference)s (%(name)s).", reference=reservation.payment_reference,
+            name=reservation.enterprise.name_vi), "success")
+    return redirect(url_for("booth_console.reservation", reservation_id=reservation.id))
 
 
 # What each bulk action needs: (the queue it acts on, needs a reason, needs a payment date).

@@ -46,6 +46,15 @@ class PaymentForm(FlaskForm):
     reference = StringField(_l("Bank reference"), [Optional(), max_length(100)], **TEXT)
 
 
+class TransferForm(FlaskForm):
+    """A bank transfer as the statement shows it: its text quotes a payment request's reference."""
+
+    statement = StringField(_l("Transfer content, as the bank statement shows it"), [required(), max_length(300)],
+                            **TEXT)
+    amount_vnd = IntegerField(_l("Amount received (₫)"), [required(), vnd_amount(1)])
+    paid_on = DateField(_l("Paid on"), [required()])
+
+
 class MoveForm(FlaskForm):
     codes = StringField(_l("New booth codes, separated by spaces"), [required(), max_length(200)], **TEXT)
     reason = StringField(_l("Reason (required to override a zone rule)"), [Optional(), max_length(500)], **TEXT)

@@ -134,3 +134,30 @@ def test_a_payment_is_matched_to_its_reservation_by_the_reference(app, confirmed
         assert services.reservation_by_reference(f"HC{fair_id + 1:02d}-{reservation_id:05d}") is None
         assert services.reservation_by_reference("HC01-99999") is None
         assert services.reservation_by_reference("chuyen tien") is None
+
+
+def test_the_organizer_records_a_transfer_from_the_statement_text_and_it_finds_its_reservation(app, confirmed):
+    reservation_id, _, organizer = confirmed(pay=False)
+    with app.app_context():
+        reservation = db.session.get(BoothReservation, reservation_id)
+        reference, total = reservation.payment_reference, reservation.total_vnd
+    desk = signed_in(app, organizer)
+    statement = f"MBVCB.8812.{reference.replace('-', ' ').lower()}.thanh toan gian hang"
+    response = desk.post("/organizer/booths/transfers", data={
+        "transfer-statement": statement, "transfer-amount_vnd": str(total), "transfer-paid_on": "2026-09-01"})
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/reservations/{reservation_id}")
+    with app.app_context():
+        reservation = db.session.get(BoothReservation, reservation_id)
+        assert reservation.state == "confirmed" and reservation.paid_vnd == total
+
+
+def test_a_transfer_quoting_no_known_reference_changes_nothing_and_keeps_what_was_typed(app, confirmed):
+    reservation_id, _, organizer = confirmed(pay=False)
+    response = signed_in(app, organizer).post("/organizer/booths/transfers?lang=en", data={
+        "transfer-statement": "chuyen tien HC01-99999", "transfer-amount_vnd": "5000000",
+        "transfer-paid_on": "2026-09-01"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and "No payment request of this fair has a reference" in page
+    assert 'value="chuyen tien HC01-99999"' in page and 'value="5000000"' in page
+    with app.app_context():
+        assert db.session.get(BoothReservation, reservation_id).paid_vnd == 0

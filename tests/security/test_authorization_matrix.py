@@ -195,6 +195,7 @@ EXPECTATIONS: dict[tuple[str, str], Expect] = {
     ("meeting_console.check_in", "POST"): ORGANIZER_ONLY.but(ok=422),  # no code
     # Organizer: queues, team, editions, outbox, records, prints
     ("booth_console.bulk", "POST"): ORGANIZER_ONLY.but(ok=400),  # no action button: not a form of ours
+    ("booth_console.transfer", "POST"): ORGANIZER_ONLY.but(ok=422),  # an empty form: nothing recorded
     ("enterprises.bulk_review", "POST"): ORGANIZER_ONLY.but(ok=400),
     ("organizer_team.index", "GET"): ORGANIZER_ONLY,
     ("organizer_team.invite", "POST"): ORGANIZER_ONLY.but(ok=422),
