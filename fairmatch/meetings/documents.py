@@ -15,6 +15,7 @@ from icalendar import Calendar, Event
 from markupsafe import Markup
 from sqlalchemy import select
 
+from fairmatch.common.short_names import short_names
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
@@ -34,7 +35,6 @@ from fairmatch.printing import (
     meeting_grid_pdf,
     qr_svg,
 )
-from fairmatch.templating import short_name
 
 
 def _place(meeting: Meeting) -> str:
@@ -145,11 +145,13 @@ def meeting_grid_document(fair: Fair, lang: str) -> bytes:
     columns |= {("booth", b): len(tables) + i for i, b in enumerate(booths)}
     times: dict[str, tuple[datetime, datetime]] = {s.id: (s.starts_at, s.ends_at) for s in slots_of(fair)}
     cells: dict[str, list[str]] = defaultdict(lambda: [""] * len(columns))
+    # The page's shortest names that no two firms share, as on the web grid (common.short_names).
+    firms = {e.key: e.name(lang) for m in meetings for e in (m.request.sender, m.request.receiver)}
+    short = short_names(firms.items())
     for m in meetings:
         times.setdefault(m.slot_id, (m.starts_at, m.ends_at))
         place = ("table", m.table) if m.table else ("booth", m.booth)
-        sender, receiver = m.request.sender.name(lang), m.request.receiver.name(lang)
-        cells[m.slot_id][columns[place]] = f"{short_name(sender, 24)} – {short_name(receiver, 24)}"
+        cells[m.slot_id][columns[place]] = f"{short[m.request.sender.key]} – {short[m.request.receiver.key]}"
     days: dict[str, list[GridRow]] = defaultdict(list)
     for slot_id, (starts_at, ends_at) in sorted(times.items(), key=lambda item: item[1]):
         day = local_date(starts_at.astimezone(ZoneInfo(fair.time_zone)).date(), "full")
