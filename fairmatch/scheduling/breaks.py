@@ -19,7 +19,7 @@ def reduce_breaks(problem: Problem, schedule: Schedule, deadline: float) -> Sche
     Kempe chains while that lowers the total breaks, keeps every hard rule and keeps the
     fairness bound (or, from an unfair start, never widen the spread of breaks); stops at
     `deadline` (time.monotonic())."""
-    search = _ChainSearch(problem, schedule)
+    search = ChainSearch(problem, schedule)
     improved = True
     while improved and time.monotonic() < deadline:
         improved = False
@@ -32,7 +32,10 @@ def reduce_breaks(problem: Problem, schedule: Schedule, deadline: float) -> Sche
     return dict(search.slot_of)
 
 
-class _ChainSearch:
+class ChainSearch:
+    """The meetings of a schedule by participant and slot, changed by moves that keep every hard
+    rule."""
+
     def __init__(self, problem: Problem, schedule: Schedule):
         self.problem = problem
         self.slot_of = dict(schedule)
@@ -53,7 +56,7 @@ class _ChainSearch:
         if chain is None:
             return False
         moves = {k: target if self.slot_of[k] == source else source for k in chain}
-        if not self._tables_fit(moves, source, target):
+        if not self.tables_fit(moves):
             return False
         changed = self._changed_participants(moves)
         new_breaks = {
@@ -82,13 +85,15 @@ class _ChainSearch:
                     queue.append(neighbour)
         return chain
 
-    def _tables_fit(self, moves: dict[int, int], source: int, target: int) -> bool:
-        change = Counter()
+    def tables_fit(self, moves: dict[int, int]) -> bool:
+        """Whether every slot that `moves` (meeting → new slot) fills still has a table for each
+        meeting that needs one."""
+        change: Counter = Counter()
         for k, new in moves.items():
             if self.problem.meetings[k].needs_table:
                 change[new] += 1
                 change[self.slot_of[k]] -= 1
-        return all(self.tables_used[s] + change[s] <= self.problem.tables for s in (source, target))
+        return all(self.tables_used[s] + shift <= self.problem.tables for s, shift in change.items())
 
     def _changed_participants(self, moves: dict[int, int]) -> dict[int, tuple[int, int]]:
         """Participants at the ends of the chain: busy in only one of the two slots, they move."""

@@ -1,5 +1,15 @@
 """The slot-level model for OR-Tools CP-SAT: one true/false variable per meeting and slot it may use,
-and, when breaks matter, each participant's occupancy, block starts and span per day."""
+and, when breaks matter, each participant's occupancy, block starts and span per day.
+
+When every meeting must be placed and breaks are minimised (the B2B-forum problem), two things
+decide the speed, measured on forum-like instances (docs/meetings.md):
+- the linear relaxation only slows the search down there (a 0-break schedule of 78 participants
+  was not found in 15 deterministic seconds with it, and in 0.6 without), so those models are
+  solved without it;
+- a participant whose meetings all fall on one day and who has no break meets in exactly the n
+  slots from its first one: saying so with an order encoding of that first slot ("unbroken
+  blocks") lets the solver reason on whole blocks, and core-based search over "has no break"
+  proves the fewest breaks in seconds where the plain count took minutes."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,6 +21,9 @@ from fairmatch.scheduling.budget import Budget
 from fairmatch.scheduling.problem import Problem, Schedule
 
 SEED = 20261015
+# Past this many meeting-slot variables, building a model with break counts alone takes longer than
+# the time limits organizers use; local searches do the work there instead.
+LARGEST_MODEL = 12_000
 
 
 @dataclass(frozen=True)
@@ -36,6 +49,8 @@ class Options:
     domains: Sequence[Sequence[int]] | None = None
     meetings: Sequence[int] | None = None
     with_breaks: bool = True
+    # With `place_all` and breaks: "prefer" adds the unbroken blocks; "only" allows no break at all.
+    blocks: Literal["prefer", "only"] | None = None
 
 
 def run(problem: Problem, options: Options, budget: Budget, hint: Schedule | None = None, portfolio=True) -> Outcome:
@@ -45,9 +60,21 @@ def run(problem: Problem, options: Options, budget: Budget, hint: Schedule | Non
     single thread finds a first solution of an easy model much sooner."""
     if budget.seconds_left() <= 0.01 or budget.effort <= 0:
         return Outcome(None, False, False)
-    model = _Model(problem, options)
+    model = Model(problem, options)
     if hint:
         model.add_hint(hint)
+    solver = configured_solver(budget, portfolio)
+    if options.place_all and model.breaks is not None:
+        solver.parameters.linearization_level = 0
+        solver.parameters.optimize_with_core = options.objective == "breaks"
+    status = solver.solve(model.model)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return Outcome(model.read(solver), status == cp_model.OPTIMAL, False)
+    return Outcome(None, False, status == cp_model.INFEASIBLE)
+
+
+def configured_solver(budget: Budget, portfolio: bool) -> cp_model.CpSolver:
+    """A CP-SAT solver bounded by `budget`, deterministic for the same model and budget."""
     solver = cp_model.CpSolver()
     parameters = solver.parameters
     parameters.num_workers = 2 if portfolio else 1
@@ -55,13 +82,13 @@ def run(problem: Problem, options: Options, budget: Budget, hint: Schedule | Non
     parameters.random_seed = SEED
     parameters.max_deterministic_time = budget.effort
     parameters.max_time_in_seconds = budget.seconds_left()
-    status = solver.solve(model.model)
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return Outcome(model.read(solver), status == cp_model.OPTIMAL, False)
-    return Outcome(None, False, status == cp_model.INFEASIBLE)
+    return solver
 
 
-class _Model:
+class Model:
+    """The CP-SAT model of `options`: `x[m, s]` is meeting m in slot s, `busy[p][s]` the literals
+    of participant p's meetings in slot s, `breaks` each participant's break count."""
+
     def __init__(self, problem: Problem, options: Options):
         self.problem = problem
         self.model = cp_model.CpModel()
@@ -78,11 +105,14 @@ class _Model:
         self._add_hard_rules()
         if options.min_priority is not None:
             self.model.add(self._priority() >= options.min_priority)
-        breaks = self._add_breaks() if options.with_breaks and problem.needs_breaks_model else None
+        # One break count per participant (None when the model leaves breaks out).
+        self.breaks = self._add_breaks() if options.with_breaks and problem.needs_breaks_model else None
         if options.objective == "priority":
             self.model.maximize(self._priority())
-        elif options.objective == "breaks" and breaks is not None:
-            self.model.minimize(sum(breaks))
+        elif options.objective == "breaks" and self.breaks is not None:
+            self.model.minimize(sum(self.breaks))
+        if options.blocks is not None and options.place_all and self.breaks is not None:
+            self._add_blocks(meetings, only=options.blocks == "only")
 
     def _new_x(self, m: int, s: int) -> cp_model.IntVar:
         literal = self.model.new_bool_var(f"x{m}_{s}")
@@ -185,6 +215,49 @@ class _Model:
         model.add(last - first + 1 == meetings).only_enforce_if([solid, busy])
         self._hint_rules.append((solid, lambda sch, p=p, day=day: self._day_breaks_in(sch, p, day) == 0))
         return breaks
+
+    def _add_blocks(self, meetings: Sequence[int], only: bool) -> None:
+        """For each participant with n >= 2 meetings, all on one day: `first[k]` says that its
+        first meeting is in slot k or earlier; without a break (always, with `only`) it is busy in
+        exactly the slots k with first[k] and not first[k - n]."""
+        problem, model = self.problem, self.model
+        if only:
+            model.add(sum(self.breaks) == 0)
+        placed = set(meetings)
+        for p, breaks in enumerate(self.breaks):
+            mine = [m for m in problem.meetings_of[p] if m in placed]
+            days = {problem.day_of_slot[s] for s in self.busy[p]}
+            n = len(mine)
+            if n < 2 or len(days) != 1 or isinstance(breaks, int):
+                continue
+            day = problem.days[days.pop()]
+            if n > len(day):
+                continue
+            first = {k: model.new_bool_var(f"first{p}_{k}") for k in day}
+            for k in day[:-1]:
+                model.add_implication(first[k], first[k + 1])
+            model.add_bool_and([first[k] for k in day[len(day) - n :]])
+            if only:
+                unbroken = []
+            else:
+                solid = model.new_bool_var(f"unbroken{p}")
+                model.add(breaks == 0).only_enforce_if(solid)
+                model.add(breaks >= 1).only_enforce_if(solid.Not())
+                unbroken = [solid]
+                self._hint_rules.append((solid, lambda sch, p=p, day=day: self._day_breaks_in(sch, p, day) == 0))
+            for k in day:
+                self._hint_rules.append((first[k], lambda sch, p=p, k=k: self._first_busy(sch, p) <= k))
+                started = [first[k], first[k - n].Not()] if k - n in first else [first[k]]
+                literals = self.busy[p].get(k, [])
+                if not literals:
+                    model.add_bool_or([literal.Not() for literal in started + unbroken])
+                    continue
+                model.add(sum(literals) == 1).only_enforce_if(started + unbroken)
+                for literal in started:
+                    model.add(sum(literals) == 0).only_enforce_if([literal.Not(), *unbroken])
+
+    def _first_busy(self, schedule: Schedule, p: int) -> int:
+        return min((schedule[m] for m in self.problem.meetings_of[p] if m in schedule), default=self.problem.num_slots)
 
     def _is_busy(self, schedule: Schedule, p: int, s: int) -> bool:
         return any(schedule.get(m) == s for m in self.problem.meetings_of[p])

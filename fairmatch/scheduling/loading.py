@@ -146,9 +146,12 @@ def _objective(raw: Any, problems: list[str]) -> Objective:
     fairness = raw.get("fairness")
     if fairness is not None and (not _is_int(fairness) or fairness < 0):
         problems.append(f"objective.fairness: expected null or a whole number of at least 0, got {_show(fairness)}")
-    if schedule not in ("all", "max") or not isinstance(minimize_breaks, bool):
+    spread = raw.get("spread", True)
+    if not isinstance(spread, bool):
+        problems.append(f"objective.spread: expected true or false, got {_show(spread)}")
+    if schedule not in ("all", "max") or not isinstance(minimize_breaks, bool) or not isinstance(spread, bool):
         return Objective()
-    return Objective(schedule, minimize_breaks, fairness if _is_int(fairness) else None)
+    return Objective(schedule, minimize_breaks, fairness if _is_int(fairness) else None, spread)
 
 
 def _identifier(item: dict, path: str, seen: set[str], kind: str, problems: list[str]) -> str | None:

@@ -38,6 +38,7 @@ class Objective:
     schedule: Literal["all", "max"] = "max"
     minimize_breaks: bool = False
     fairness: int | None = None
+    spread: bool = True
 
 
 @dataclass(frozen=True)

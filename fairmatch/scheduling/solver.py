@@ -5,7 +5,10 @@ Order of work, so that something valid is always at hand:
 2. `"max"`: the largest total priority from the class-level HiGHS model (see priority.py), whose
    bound usually proves it optimal; `"all"`: CP-SAT with every meeting placed;
 3. when breaks matter: Kempe-chain swaps (see breaks.py), then CP-SAT minimising breaks with the
-   total priority held, started from the best schedule so far, for the time that is left.
+   total priority held, started from the best schedule so far, for the time that is left; an
+   `"all"` instance first looks for a schedule with no break at all (see cpsat.py);
+4. unless the instance turns `spread` off: the same meetings spread over the fair's slots and
+   sessions, never at the cost of a break (see spread.py).
 
 A `"max"` fixed meeting may still be left out (only its slot is fixed). For an `"all"` instance
 proven infeasible (or not solved in time, status `unknown`), the assignments show the schedule with
@@ -23,11 +26,15 @@ from fairmatch.scheduling.priority import best_priority
 from fairmatch.scheduling.problem import Problem, Schedule
 from fairmatch.scheduling.reasons import explain_unscheduled
 from fairmatch.scheduling.result import Result, Status, build_result
+from fairmatch.scheduling.spread import spread_out
 
 DEFAULT_TIME_LIMIT = 30.0
-# Past this many meeting-slot variables, building the CP-SAT breaks model alone takes longer than
-# the time limits organizers use; the chain swaps do the work there instead.
-LARGEST_BREAKS_MODEL = 12_000
+# Of an "all" instance's effort, what the search for a schedule without breaks may use before the
+# fewest breaks are sought: it finds one or proves there is none within a deterministic second
+# on every forum-like instance (bench/forum_like.py).
+UNBROKEN_SHARE = 0.15
+# What spreading the meetings over the fair gets (on both measures, and any wall clock the rest left).
+SPREAD_SHARE = 0.15
 
 
 def solve(instance: Instance, time_limit: float = DEFAULT_TIME_LIMIT, *, spent: float = 0.0) -> Result:
@@ -38,10 +45,12 @@ def solve(instance: Instance, time_limit: float = DEFAULT_TIME_LIMIT, *, spent: 
     started = time.monotonic()
     budget = Budget.for_time_limit(time_limit, spent)
     problem = Problem(instance)
+    main = budget.share(1 - SPREAD_SHARE) if instance.objective.spread else budget
     if instance.objective.schedule == "all":
-        schedule, status = _place_every_meeting(problem, budget)
+        schedule, status = _place_every_meeting(problem, main)
     else:
-        schedule, status = _place_most_priority(problem, budget)
+        schedule, status = _place_most_priority(problem, main)
+    schedule = spread_out(problem, schedule, Budget(budget.deadline, budget.effort * SPREAD_SHARE))
     reasons = explain_unscheduled(problem, schedule)
     return build_result(problem, schedule, status, reasons, time.monotonic() - started)
 
@@ -88,11 +97,18 @@ def _place_every_meeting(problem: Problem, budget: Budget) -> tuple[Schedule, St
     complete = len(greedy) == len(problem.meetings)
     if complete and problem.needs_breaks_model:
         greedy = reduce_breaks(problem, greedy, budget.share(0.1).deadline)
-    options = cpsat.Options(place_all=True, objective="breaks" if minimize else None)
+    if minimize:
+        # A schedule without any break is proven best at once; looking for one first is cheap.
+        share = budget.share(UNBROKEN_SHARE)
+        unbroken = cpsat.run(problem, cpsat.Options(place_all=True, blocks="only"), share, portfolio=False)
+        if unbroken.schedule is not None:
+            return unbroken.schedule, "optimal"
+        budget = Budget(budget.deadline, budget.effort - share.effort)
+    options = cpsat.Options(place_all=True, objective="breaks" if minimize else None, blocks="prefer")
     # Only a complete schedule is given as a hint: CP-SAT 9.14-9.15 can abort the whole process
     # ("Check failed: heuristics.fixed_search != nullptr") when it proves a hinted model infeasible
     # in interleaved search, and a complete hint proves the model feasible.
-    outcome = cpsat.run(problem, options, budget, greedy if complete else None)
+    outcome = cpsat.run(problem, options, budget, greedy if complete else None, portfolio=not minimize)
     if outcome.infeasible:
         return _most_meetings(problem, greedy, budget), "infeasible"
     if outcome.schedule is None:
@@ -158,4 +174,4 @@ def _better(problem: Problem, candidate: Schedule, incumbent: Schedule) -> bool:
 
 def _small_enough(problem: Problem, budget: Budget) -> bool:
     variables = sum(len(domain) for domain in problem.domains)
-    return variables <= LARGEST_BREAKS_MODEL and budget.seconds_left() > 0.2
+    return variables <= cpsat.LARGEST_MODEL and budget.seconds_left() > 0.2
