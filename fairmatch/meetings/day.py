@@ -17,7 +17,7 @@ from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
-from fairmatch.meetings.models import OUTCOMES, Meeting, MeetingOutcome, MeetingRequest, Unavailability
+from fairmatch.meetings.models import OUTCOMES, Meeting, MeetingOutcome, MeetingRequest
 from fairmatch.meetings.schedule import (
     Slot,
     live_meetings,
@@ -51,25 +51,34 @@ def _tell_both(meeting: Meeting, kind: str, **params) -> None:
 
 
 def _busy(fair: Fair, enterprise_ids: tuple[int, int], slot_id: str, other_than: int | None) -> bool:
-    query = live_meetings(fair).join(MeetingRequest).where(
-        Meeting.slot_id == slot_id,
-        or_(MeetingRequest.from_enterprise_id.in_(enterprise_ids), MeetingRequest.to_enterprise_id.in_(enterprise_ids)),
+    query = (
+        live_meetings(fair)
+        .join(MeetingRequest)
+        .where(
+            Meeting.slot_id == slot_id,
+            or_(
+                MeetingRequest.from_enterprise_id.in_(enterprise_ids),
+                MeetingRequest.to_enterprise_id.in_(enterprise_ids),
+            ),
+        )
     )
     if other_than is not None:
         query = query.where(Meeting.id != other_than)
     return db.session.scalar(query.limit(1)) is not None
 
 
-def check_place(fair: Fair, meeting_request: MeetingRequest, slot_id: str, place: str,
-                other_than: int | None = None) -> tuple[Slot, str | None, str | None]:
+def check_place(
+    fair: Fair, meeting_request: MeetingRequest, slot_id: str, place: str, other_than: int | None = None
+) -> tuple[Slot, str | None, str | None]:
     """The slot, table and booth of a placement by hand, if it keeps every rule the scheduler keeps;
     otherwise a RuleViolation or Conflict that says which rule."""
     slot = _check_sides(fair, meeting_request, slot_id, other_than)
     if place == "booth":
         booth = _host_booth(fair, meeting_request)
         if booth is None:
-            raise RuleViolation(_("%(name)s has no booth where meetings may be held.",
-                                  name=meeting_request.receiver.name_vi))
+            raise RuleViolation(
+                _("%(name)s has no booth where meetings may be held.", name=meeting_request.receiver.name_vi)
+            )
         return slot, None, booth
     if place not in table_labels(fair):
         raise RuleViolation(_("Choose one of the B2B tables or the host's booth."))
@@ -98,8 +107,11 @@ def _host_booth(fair: Fair, meeting_request: MeetingRequest) -> str | None:
 
 
 def _tables_taken(fair: Fair, slot_id: str, other_than: int | None = None) -> set[str]:
-    query = live_meetings(fair).with_only_columns(Meeting.table).where(Meeting.slot_id == slot_id,
-                                                                       Meeting.table.is_not(None))
+    query = (
+        live_meetings(fair)
+        .with_only_columns(Meeting.table)
+        .where(Meeting.slot_id == slot_id, Meeting.table.is_not(None))
+    )
     if other_than is not None:
         query = query.where(Meeting.id != other_than)
     return set(db.session.scalars(query))
@@ -119,8 +131,9 @@ def move(meeting: Meeting, slot_id: str, place: str, actor) -> Meeting:
     _flush_or_conflict()
     if meeting.state == "published":
         _tell_both(meeting, "meeting_moved")
-    record("meeting.moved", meeting, {"from": before, "to": {"slot": slot.id, "table": table, "booth": booth}},
-           actor=actor)
+    record(
+        "meeting.moved", meeting, {"from": before, "to": {"slot": slot.id, "table": table, "booth": booth}}, actor=actor
+    )
     db.session.commit()
     return meeting
 
@@ -153,8 +166,9 @@ def cancel(meeting: Meeting, actor, reason: str = "") -> Meeting:
 
 def planned_meeting(meeting_request: MeetingRequest) -> Meeting | None:
     """The request's meeting while it is a draft or published (a withdrawn request takes it along)."""
-    return db.session.scalar(select(Meeting).where(Meeting.request_id == meeting_request.id,
-                                                   Meeting.state.in_(("draft", "published"))))
+    return db.session.scalar(
+        select(Meeting).where(Meeting.request_id == meeting_request.id, Meeting.state.in_(("draft", "published")))
+    )
 
 
 def mark(meeting: Meeting, state: str, actor) -> Meeting:
@@ -186,8 +200,11 @@ def record_outcome(meeting: Meeting, enterprise: Enterprise, outcome: str, note:
         raise Conflict(_("An outcome can be recorded once the meeting is marked held."))
     if len(note) > 2000:
         raise RuleViolation(_("Use at most %(max)d characters.", max=2000))
-    answer = db.session.scalar(select(MeetingOutcome).where(MeetingOutcome.meeting_id == meeting.id,
-                                                            MeetingOutcome.enterprise_id == enterprise.id))
+    answer = db.session.scalar(
+        select(MeetingOutcome).where(
+            MeetingOutcome.meeting_id == meeting.id, MeetingOutcome.enterprise_id == enterprise.id
+        )
+    )
     if answer is None:
         answer = MeetingOutcome(meeting=meeting, enterprise_id=enterprise.id)
         db.session.add(answer)
@@ -195,19 +212,6 @@ def record_outcome(meeting: Meeting, enterprise: Enterprise, outcome: str, note:
     record("meeting.outcome", meeting, {"enterprise": enterprise.key, "outcome": outcome}, actor=actor)
     db.session.commit()
     return answer
-
-
-def set_availability(enterprise: Enterprise, fair: Fair, unavailable: set[str], actor) -> None:
-    """Replace the slots in which the enterprise cannot meet."""
-    known = {s.id for s in slots_of(fair)}
-    if not unavailable <= known:
-        raise RuleViolation(_("Choose among the fair's meeting slots."))
-    db.session.execute(delete(Unavailability).where(Unavailability.fair_id == fair.id,
-                                                    Unavailability.enterprise_id == enterprise.id))
-    db.session.add_all(Unavailability(fair_id=fair.id, enterprise_id=enterprise.id, slot_id=slot_id)
-                       for slot_id in sorted(unavailable))
-    record("availability.changed", enterprise, {"unavailable_slots": len(unavailable)}, actor=actor)
-    db.session.commit()
 
 
 @dataclass(frozen=True)
@@ -224,8 +228,9 @@ def freed_slot_offers(fair: Fair) -> list[Offer]:
     same participants that have no meeting yet and could take that slot."""
     now = utcnow()
     freed = db.session.scalars(
-        select(Meeting).where(Meeting.fair_id == fair.id, Meeting.state.in_(("cancelled", "no_show")),
-                              Meeting.ends_at > now).order_by(Meeting.starts_at)
+        select(Meeting)
+        .where(Meeting.fair_id == fair.id, Meeting.state.in_(("cancelled", "no_show")), Meeting.ends_at > now)
+        .order_by(Meeting.starts_at)
     ).all()
     if not freed:
         return []
@@ -234,11 +239,14 @@ def freed_slot_offers(fair: Fair) -> list[Offer]:
     for meeting in freed:
         sides = (meeting.request.from_enterprise_id, meeting.request.to_enterprise_id)
         waiting = db.session.scalars(
-            select(MeetingRequest).where(
-                MeetingRequest.fair_id == fair.id, MeetingRequest.state == "accepted",
+            select(MeetingRequest)
+            .where(
+                MeetingRequest.fair_id == fair.id,
+                MeetingRequest.state == "accepted",
                 not_(MeetingRequest.id.in_(placed)),
                 or_(MeetingRequest.from_enterprise_id.in_(sides), MeetingRequest.to_enterprise_id.in_(sides)),
-            ).order_by((MeetingRequest.must_meet_from | MeetingRequest.must_meet_to).desc(), MeetingRequest.id)
+            )
+            .order_by((MeetingRequest.must_meet_from | MeetingRequest.must_meet_to).desc(), MeetingRequest.id)
         )
         for waiting_request in waiting:
             place = _free_place(fair, waiting_request, meeting.slot_id)
@@ -249,13 +257,13 @@ def freed_slot_offers(fair: Fair) -> list[Offer]:
 
 
 def _free_place(fair: Fair, meeting_request: MeetingRequest, slot_id: str) -> str | None:
-    """Where the request could meet in the slot (the host's booth first, then the first free
+    """Where the request could meet in the slot (the host's booth first, unless it chose a table, then the first free
     table), or None: the same rules as check_place, each read once."""
     try:
         _check_sides(fair, meeting_request, slot_id, None)
     except (Conflict, RuleViolation):
         return None
-    if _host_booth(fair, meeting_request) is not None:
+    if meeting_request.meeting_booth(_host_booth(fair, meeting_request)) is not None:
         return "booth"
     taken = _tables_taken(fair, slot_id)
     return next((table for table in table_labels(fair) if table not in taken), None)
@@ -272,8 +280,17 @@ def place_waiting(fair: Fair, request_id: int, slot_id: str, place: str, actor) 
     if db.session.scalar(select(Meeting.id).where(Meeting.request_id == meeting_request.id)) is not None:
         raise Conflict(_("This request already has a meeting."))
     slot, table, booth = check_place(fair, meeting_request, slot_id, place)
-    meeting = Meeting(fair_id=fair.id, request=meeting_request, slot_id=slot.id, starts_at=slot.starts_at,
-                      ends_at=slot.ends_at, table=table, booth=booth, state="published", published_at=utcnow())
+    meeting = Meeting(
+        fair_id=fair.id,
+        request=meeting_request,
+        slot_id=slot.id,
+        starts_at=slot.starts_at,
+        ends_at=slot.ends_at,
+        table=table,
+        booth=booth,
+        state="published",
+        published_at=utcnow(),
+    )
     db.session.add(meeting)
     _flush_or_conflict()
     _tell_both(meeting, "meeting_scheduled")
@@ -297,8 +314,9 @@ def loads(fair: Fair) -> list[tuple[Enterprise, int, int]]:
     placed: Counter[int] = Counter()
     waiting: Counter[int] = Counter()
     for sender, receiver, has_meeting in db.session.execute(
-        select(MeetingRequest.from_enterprise_id, MeetingRequest.to_enterprise_id, MeetingRequest.id.in_(live))
-        .where(MeetingRequest.fair_id == fair.id, MeetingRequest.state == "accepted")
+        select(MeetingRequest.from_enterprise_id, MeetingRequest.to_enterprise_id, MeetingRequest.id.in_(live)).where(
+            MeetingRequest.fair_id == fair.id, MeetingRequest.state == "accepted"
+        )
     ):
         (placed if has_meeting else waiting).update((sender, receiver))
     ids = set(placed) | set(waiting)
@@ -308,8 +326,10 @@ def loads(fair: Fair) -> list[tuple[Enterprise, int, int]]:
 
 
 def open_requests_sent(fair_id: int, enterprise_id: int) -> int:
-    return db.session.scalar(select(func.count(MeetingRequest.id)).where(
-        MeetingRequest.fair_id == fair_id, MeetingRequest.from_enterprise_id == enterprise_id,
-        MeetingRequest.state.in_(("pending", "accepted")),
-    ))
-
+    return db.session.scalar(
+        select(func.count(MeetingRequest.id)).where(
+            MeetingRequest.fair_id == fair_id,
+            MeetingRequest.from_enterprise_id == enterprise_id,
+            MeetingRequest.state.in_(("pending", "accepted")),
+        )
+    )

@@ -37,6 +37,8 @@ OUTCOME_LABELS = {
 }
 # The outcomes that mean a link was formed, the strongest first.
 POSITIVE_OUTCOMES = ("contract", "mou", "quotation", "follow_up")
+# Where the host chose to meet when it accepted: at its own booth or at a B2B table.
+PLACES = ("booth", "table")
 
 
 class MeetingRequest(db.Model):
@@ -49,6 +51,8 @@ class MeetingRequest(db.Model):
     must_meet_from: Mapped[bool] = mapped_column(default=False)
     must_meet_to: Mapped[bool] = mapped_column(default=False)
     decline_reason: Mapped[str | None] = mapped_column(Text)
+    # None when the host was not asked (no booth, or accepted through the API): the booth if it has one.
+    place: Mapped[str | None] = mapped_column(String(5))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -59,6 +63,7 @@ class MeetingRequest(db.Model):
     __table_args__ = (
         CheckConstraint(f"state IN {REQUEST_STATES}", name="state"),
         CheckConstraint("from_enterprise_id <> to_enterprise_id", name="not_self"),
+        CheckConstraint(f"place IN {PLACES}", name="place"),
         # One open request from one enterprise to another (the service also checks the reverse).
         Index(
             "uq_meeting_request_open",
@@ -74,6 +79,11 @@ class MeetingRequest(db.Model):
     @property
     def is_open(self) -> bool:
         return self.state in ("pending", "accepted")
+
+    def meeting_booth(self, host_booth: str | None) -> str | None:
+        """Where the meeting is to be held given the host's booth (None when it has none, or the fair
+        holds no meetings at booths): that booth, unless the host chose a B2B table; None for a table."""
+        return None if self.place == "table" else host_booth
 
 
 class Meeting(db.Model):
@@ -101,12 +111,24 @@ class Meeting(db.Model):
     __table_args__ = (
         CheckConstraint(f"state IN {MEETING_STATES}", name="state"),
         # No two live meetings at one table, or at one booth, in the same slot.
-        Index("uq_meeting_table_slot", "fair_id", "slot_id", "table", unique=True,
-              sqlite_where=text("state <> 'cancelled' AND \"table\" IS NOT NULL"),
-              postgresql_where=text("state <> 'cancelled' AND \"table\" IS NOT NULL")),
-        Index("uq_meeting_booth_slot", "fair_id", "slot_id", "booth", unique=True,
-              sqlite_where=text("state <> 'cancelled' AND booth IS NOT NULL"),
-              postgresql_where=text("state <> 'cancelled' AND booth IS NOT NULL")),
+        Index(
+            "uq_meeting_table_slot",
+            "fair_id",
+            "slot_id",
+            "table",
+            unique=True,
+            sqlite_where=text("state <> 'cancelled' AND \"table\" IS NOT NULL"),
+            postgresql_where=text("state <> 'cancelled' AND \"table\" IS NOT NULL"),
+        ),
+        Index(
+            "uq_meeting_booth_slot",
+            "fair_id",
+            "slot_id",
+            "booth",
+            unique=True,
+            sqlite_where=text("state <> 'cancelled' AND booth IS NOT NULL"),
+            postgresql_where=text("state <> 'cancelled' AND booth IS NOT NULL"),
+        ),
     )
 
     @property
@@ -143,6 +165,20 @@ class Unavailability(db.Model):
     slot_id: Mapped[str] = mapped_column(String(20))
 
     __table_args__ = (UniqueConstraint("fair_id", "enterprise_id", "slot_id"),)
+
+
+class AttendanceAnswer(db.Model):
+    """An enterprise answered "which days will you be at the fair?". The days themselves are its
+    Unavailability: a day not attended has every slot blocked. This row only says it was asked,
+    so that accepting a request asks no more."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id", ondelete="CASCADE"))
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprise.id", ondelete="CASCADE"))
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+
+    __table_args__ = (UniqueConstraint("fair_id", "enterprise_id"),)
 
 
 class Arrival(db.Model):

@@ -92,6 +92,11 @@ def unavailable_slots(fair: Fair) -> dict[int, set[str]]:
     return blocked
 
 
+def host_booths(fair: Fair) -> dict[int, str]:
+    """The booth at which each exhibitor may host meetings: none when the fair holds none at booths."""
+    return booth_codes(fair_id=fair.id) if fair.meetings_at_booths else {}
+
+
 def build_instance(fair: Fair) -> tuple[dict, dict[str, MeetingRequest], dict[int, str], dict[int, Meeting]]:
     """The `fairmatch-schedule/1` instance of the fair's accepted requests. Meetings already on
     agendas, and drafts the organizer locked or moved, are fixed to their slots."""
@@ -101,7 +106,7 @@ def build_instance(fair: Fair) -> tuple[dict, dict[str, MeetingRequest], dict[in
     ))
     fixed = {m.request_id: m for m in db.session.scalars(
         live_meetings(fair).where(or_(Meeting.state.in_(ON_AGENDA), Meeting.locked)))}
-    booths = booth_codes(fair_id=fair.id) if fair.meetings_at_booths else {}
+    booths = host_booths(fair)
     blocked = unavailable_slots(fair)
     by_id = {f"R{r.id}": r for r in accepted}
     enterprises = {e.id: e for r in accepted for e in (r.sender, r.receiver)}
@@ -138,7 +143,7 @@ def build_instance(fair: Fair) -> tuple[dict, dict[str, MeetingRequest], dict[in
 def _needs_table(fixed: Meeting | None, meeting_request: MeetingRequest, booths: dict[int, str]) -> bool:
     if fixed is not None:
         return fixed.table is not None
-    return meeting_request.to_enterprise_id not in booths
+    return meeting_request.meeting_booth(booths.get(meeting_request.to_enterprise_id)) is None
 
 
 def schedule_meetings(fair: Fair, time_limit: float = 10.0, publish: bool = False, actor=None) -> dict:

@@ -1,6 +1,8 @@
 """Meeting requests: ask, accept, decline, cancel — each side told through the outbox."""
 
 import secrets
+from dataclasses import dataclass
+from datetime import date
 
 from flask import url_for
 from flask_babel import gettext as _
@@ -14,9 +16,10 @@ from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
 from fairmatch.fairs.services import require_current_fair
-from fairmatch.meetings import day
-from fairmatch.meetings.models import CalendarFeed, MeetingRequest
+from fairmatch.meetings import attendance, day
+from fairmatch.meetings.models import PLACES, CalendarFeed, MeetingRequest
 from fairmatch.notifications.services import notify
 
 MAX_MESSAGE = 2000
@@ -99,15 +102,29 @@ def request_for(request_id: int, user) -> MeetingRequest:
     return meeting
 
 
-def answer(meeting: MeetingRequest, actor, accept: bool, reason: str = "", must_meet: bool = False) -> MeetingRequest:
+def answer(
+    meeting: MeetingRequest,
+    actor,
+    accept: bool,
+    reason: str = "",
+    must_meet: bool = False,
+    days: set[date] | None = None,
+    place: str | None = None,
+) -> MeetingRequest:
     """The receiver accepts (marking it "must meet" on its side too, if it wishes), or declines with
-    an optional reason; the sender is told."""
+    an optional reason; the sender is told. Accepting may also say which days the receiver will be
+    at the fair (saved with the answer) and, for a host with a booth, where to meet (`place`)."""
     if not meeting.receiver.has_member(actor):
         raise NotAllowed(_("Only the enterprise that was asked can answer."))
     if meeting.state != "pending":
         raise Conflict(_("This request has already been decided."))
+    if accept and place not in (None, *PLACES):
+        raise RuleViolation(_("Choose where to meet: at your booth or at a B2B table."))
+    if accept and days is not None:
+        attendance.attend_days(meeting.receiver, db.session.get(Fair, meeting.fair_id), days, actor)
     meeting.state = "accepted" if accept else "declined"
     meeting.must_meet_to = accept and must_meet
+    meeting.place = place if accept else None
     meeting.decline_reason = None if accept else (reason or None)
     meeting.decided_at = utcnow()
     for member in meeting.sender.members:
@@ -115,11 +132,37 @@ def answer(meeting: MeetingRequest, actor, accept: bool, reason: str = "", must_
     record(
         "meeting_request.accepted" if accept else "meeting_request.declined",
         meeting,
-        {"reason": reason or None},
+        {"reason": reason or None, "place": meeting.place},
         actor=actor,
     )
     db.session.commit()
     return meeting
+
+
+@dataclass(frozen=True)
+class AcceptChoices:
+    """What accepting a request asks of the receiver besides "must meet": the days it will be at the
+    fair, until it has said so for this fair (ticked as stored), and where to meet when it can host
+    meetings at its booth."""
+
+    days: list[date]
+    attending: set[date]
+    ask_days: bool
+    own_booth: str | None
+
+
+def accept_choices(enterprise: Enterprise, fair: Fair, booths: dict[int, str]) -> AcceptChoices:
+    return AcceptChoices(
+        days=list(attendance.slots_by_day(fair)),
+        attending=set(attendance.attended_days(fair, enterprise.id)),
+        ask_days=not attendance.answered_days(fair, enterprise.id),
+        own_booth=booths.get(enterprise.id),
+    )
+
+
+def planned_booths(requests: list[MeetingRequest], booths: dict[int, str]) -> dict[int, str | None]:
+    """For each accepted request: the host's booth its meeting is to be held at, or None for a B2B table."""
+    return {r.id: r.meeting_booth(booths.get(r.to_enterprise_id)) for r in requests if r.state == "accepted"}
 
 
 def cancel(meeting: MeetingRequest, actor) -> MeetingRequest:

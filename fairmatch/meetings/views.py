@@ -1,6 +1,8 @@
-"""My meetings: requests received and sent, with accept, decline and cancel; my availability; my
-agenda with its calendar feeds, and what I do on the day (cancel, mark, record the outcome)."""
+"""My meetings: requests received and sent, with accept, decline and cancel; the days I attend and
+my availability; my agenda with its calendar feeds, and what I do on the day (cancel, mark, record the outcome)."""
 
+from dataclasses import dataclass
+from datetime import date
 from itertools import groupby
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
@@ -12,14 +14,15 @@ from fairmatch.auth.decorators import acting_enterprise
 from fairmatch.auth.views import safe_next
 from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise
-from fairmatch.errors import DomainError, RuleViolation
+from fairmatch.errors import Conflict, DomainError, RuleViolation
 from fairmatch.extensions import db
+from fairmatch.fairs.models import Fair
 from fairmatch.fairs.services import require_current_fair
 from fairmatch.i18n import language
-from fairmatch.meetings import briefs, day, documents, services
+from fairmatch.meetings import attendance, briefs, day, documents, services
 from fairmatch.meetings.forms import MeetingRequestForm, OutcomeForm
 from fairmatch.meetings.models import MEETING_STATE_LABELS, OUTCOME_LABELS
-from fairmatch.meetings.schedule import agenda_of, slots_of, unavailable_slots
+from fairmatch.meetings.schedule import agenda_of, host_booths, slots_of
 from fairmatch.web.responses import pdf_response
 
 blueprint = Blueprint("meetings", __name__)
@@ -35,9 +38,23 @@ def meeting_ask(key: str) -> briefs.AskState | None:
 @blueprint.get("/me/meetings")
 @login_required
 def mine():
-    enterprise = acting_enterprise()
-    fair = require_current_fair()
+    return _mine_page(acting_enterprise(), require_current_fair())
+
+
+@dataclass(frozen=True)
+class Answering:
+    """An acceptance that was refused, shown again on its request's card as it was sent."""
+
+    request_id: int
+    days: set[date] | None
+    place: str | None
+    must_meet: bool
+    error: str
+
+
+def _mine_page(enterprise: Enterprise, fair: Fair, answering: Answering | None = None, status: int = 200):
     requests = services.requests_of(enterprise)
+    booths = host_booths(fair)
     return render_template(
         "meetings/mine.html",
         enterprise=enterprise,
@@ -46,7 +63,16 @@ def mine():
         scheduled=briefs.scheduled(requests),
         agenda_states=MEETING_STATE_LABELS,
         now=utcnow(),
-    )
+        choices=services.accept_choices(enterprise, fair, booths),
+        places=services.planned_booths(requests, booths),
+        answering=answering,
+    ), status
+
+
+def _posted_days(fair: Fair) -> set[date]:
+    """The fair's days ticked in the "which days will you be at the fair?" question."""
+    ticked = set(request.form.getlist("attend"))
+    return {d for d in attendance.slots_by_day(fair) if d.isoformat() in ticked}
 
 
 @blueprint.route("/me/meetings/request", methods=["GET", "POST"])
@@ -82,24 +108,27 @@ def ask():
 @blueprint.post("/me/meetings/<int:request_id>/<any(accept, decline, cancel):action>")
 @login_required
 def act(request_id: int, action: str):
+    """Answer or cancel a request. Accepting may carry the days the receiver will be at the fair (while
+    it has not said so yet) and where to meet; a refused acceptance shows the page again as it was sent."""
     meeting = services.request_for(request_id, current_user)
     if action == "cancel":
         services.cancel(meeting, current_user)
         flash(_("The meeting request is cancelled."), "info")
+    elif action == "decline":
+        services.answer(meeting, current_user, False, request.form.get("reason", "").strip()[:2000])
+        flash(_("Declined; the other side has been told."), "info")
     else:
-        services.answer(
-            meeting,
-            current_user,
-            action == "accept",
-            request.form.get("reason", "").strip()[:2000],
-            must_meet=request.form.get("must_meet") == "1",
-        )
-        flash(
-            _("Accepted: the organizer's scheduler will give the meeting a time and a table.")
-            if action == "accept"
-            else _("Declined; the other side has been told."),
-            "info",
-        )
+        fair = require_current_fair()
+        must_meet = request.form.get("must_meet") == "1"
+        days = _posted_days(fair) if "attendance" in request.form else None
+        place = request.form.get("place") or None
+        try:
+            services.answer(meeting, current_user, True, must_meet=must_meet, days=days, place=place)
+        except (RuleViolation, Conflict) as refusal:
+            db.session.rollback()
+            typed = Answering(request_id, days, place, must_meet, refusal.message)
+            return _mine_page(acting_enterprise(), fair, typed, refusal.status)
+        flash(_("Accepted: the organizer's scheduler will give the meeting a time and a table."), "info")
     return redirect(url_for("meetings.mine", _anchor=f"request-{meeting.id}"))
 
 
@@ -151,27 +180,45 @@ def agenda_action(meeting_id: int, action: str):
 @blueprint.route("/me/availability", methods=["GET", "POST"])
 @login_required
 def availability():
-    """Whole days, sessions or single slots in which the enterprise cannot meet."""
+    """Which days the enterprise will be at the fair, and the sessions or single slots of those days
+    in which it cannot meet. A refused answer shows the page again as it was sent."""
     enterprise = acting_enterprise()
     fair = require_current_fair()
     slots = slots_of(fair)
+    error, status = None, 200
     if request.method == "POST":
         wanted = set(request.form.getlist("available"))
-        off_days = set(request.form.getlist("day_off"))
         off_sessions = set(request.form.getlist("session_off"))
-        unavailable = {
-            s.id
-            for s in slots
-            if s.id not in wanted or s.day.isoformat() in off_days or f"{s.day.isoformat()}/{s.session}" in off_sessions
-        }
-        day.set_availability(enterprise, fair, unavailable, current_user)
-        flash(_("Your availability is saved; the next scheduler run respects it."), "success")
-        return redirect(url_for("meetings.availability"))
-    blocked = unavailable_slots(fair)[enterprise.id]
-    sessions = [((d, session), list(group)) for (d, session), group in groupby(slots, key=lambda s: (s.day, s.session))]
+        blocked = {s.id for s in slots if s.id not in wanted or f"{s.day.isoformat()}/{s.session}" in off_sessions}
+        # A form without the days question (a script of the former page) changes the slots alone.
+        days = _posted_days(fair) if "attendance" in request.form else None
+        try:
+            attendance.set_availability(enterprise, fair, blocked, current_user, days)
+        except (RuleViolation, Conflict) as refusal:
+            db.session.rollback()
+            error, status = refusal.message, refusal.status
+        else:
+            flash(_("Your availability is saved; the next scheduler run respects it."), "success")
+            return redirect(url_for("meetings.availability"))
+        attending = days if days is not None else set(attendance.attended_days(fair, enterprise.id))
+    else:
+        attending = set(attendance.attended_days(fair, enterprise.id))
+        stored = attendance.blocked_slots(fair, enterprise.id)
+        # A day not attended shows its slots free, so that ticking the day again frees it whole.
+        blocked = {s.id for s in slots if s.id in stored and s.day in attending}
+    days_and_sessions = [
+        (d, [(session, list(group)) for session, group in groupby(day_slots, key=lambda s: s.session)])
+        for d, day_slots in groupby(slots, key=lambda s: s.day)
+    ]
     return render_template(
-        "meetings/availability.html", enterprise=enterprise, fair=fair, sessions=sessions, blocked=blocked
-    )
+        "meetings/availability.html",
+        enterprise=enterprise,
+        fair=fair,
+        days=days_and_sessions,
+        blocked=blocked,
+        attending=attending,
+        error=error,
+    ), status
 
 
 @blueprint.post("/me/agenda/feed")

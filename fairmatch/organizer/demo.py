@@ -17,8 +17,9 @@ from fairmatch.fairs.models import Fair
 from fairmatch.floorplan import grid_layout, hall_size
 from fairmatch.matching.graph import supply_graph
 from fairmatch.matching.models import MatchView
-from fairmatch.meetings.models import Meeting, MeetingOutcome, MeetingRequest
-from fairmatch.meetings.schedule import schedule_meetings
+from fairmatch.meetings.attendance import slots_by_day
+from fairmatch.meetings.models import AttendanceAnswer, Meeting, MeetingOutcome, MeetingRequest, Unavailability
+from fairmatch.meetings.schedule import host_booths, schedule_meetings
 from fairmatch.people.demo import name_demo_people
 from fairmatch.supplychain import rank_suppliers
 
@@ -89,11 +90,13 @@ def seed_demo_fair(seed: int = 2026, enterprises: int = 300) -> str:
     rng = random.Random(seed)
     _sell_booths(fair, rng, keep_free_for=owned[0])
     lead, supplier, buyer = owned
-    requests = _request_meetings(fair, rng, [(buyer, supplier, "accepted"), (lead, supplier, "pending")])
+    # Days and places draw from their own generator, so that the rest of the demo stays as it was.
+    places = _attend(fair, random.Random(seed + 1), unasked=owned)
+    requests = _request_meetings(fair, rng, [(buyer, supplier, "accepted"), (lead, supplier, "pending")], places)
     db.session.commit()
     result = schedule_meetings(fair, time_limit=3, publish=True)
     # Acceptances after the schedule was published: the organizer's next run places them.
-    _request_meetings(fair, rng, [(buyer, lead, "accepted")], count=8, states=(("accepted", 1.0),))
+    _request_meetings(fair, rng, [(buyer, lead, "accepted")], places, count=8, states=(("accepted", 1.0),))
     _show_matches(fair, rng)
     if fair.ends_on < date.today():
         _meet(fair, rng)
@@ -134,11 +137,11 @@ def _pick(rng: random.Random, odds) -> str:
     return odds[-1][0]
 
 
-def _request_meetings(fair: Fair, rng: random.Random, fixed: list, count: int = 90,
+def _request_meetings(fair: Fair, rng: random.Random, fixed: list, places: dict[int, str], count: int = 90,
                       states=REQUEST_STATES) -> int:
     """Buyers, lead and FDI firms asking the suppliers the matching ranks high for them for meetings,
     in every state, each message naming what they source; `fixed` adds (from, to, state) for the
-    demo accounts."""
+    demo accounts; an accepted request is held where its host chose (`places`, by host id)."""
     graph = supply_graph()
     customers = list(db.session.scalars(select(Enterprise).where(Enterprise.kind.in_(("buyer", "lead", "fdi")))
                                         .order_by(Enterprise.key)))
@@ -163,12 +166,37 @@ def _request_meetings(fair: Fair, rng: random.Random, fixed: list, count: int = 
         db.session.add(MeetingRequest(
             fair_id=fair.id, from_enterprise_id=sender.id, to_enterprise_id=receiver.id, state=state,
             message=_message(names.get(category)), must_meet_from=rng.random() < 0.15,
+            place=places.get(receiver.id) if state == "accepted" else None,
             created_at=now - timedelta(days=rng.randint(2, 30)),
             decided_at=None if state == "pending" else now - timedelta(days=1),
             decline_reason="Chưa phù hợp với kế hoạch năm nay." if state == "declined" else None,
         ))
     db.session.flush()
     return len(pairs)
+
+
+BUYER_DAYS = ((1, 0.6), (2, 0.4))  # how many days in a row a buyer comes to the fair
+BOOTH_HOSTS = 0.4  # the share of exhibitors that meet at their own booth rather than at a B2B table
+
+
+def _attend(fair: Fair, rng: random.Random, unasked: list[Enterprise]) -> dict[int, str]:
+    """Buyers say they come on one or two days in a row, every other enterprise on every day (the
+    demo accounts' enterprises are not asked yet: a visitor meets the question); some exhibitors
+    meet at their booth, the others at a B2B table. Returns where each exhibitor meets, by id."""
+    days = list(slots_by_day(fair).values())
+    skipped = {e.id for e in unasked}
+    for enterprise in db.session.scalars(select(Enterprise).order_by(Enterprise.key)):
+        if enterprise.id in skipped:
+            continue
+        if enterprise.kind == "buyer":
+            count = int(_pick(rng, BUYER_DAYS))
+            first = rng.randrange(len(days) - count + 1)
+            away = [slot_id for ids in days[:first] + days[first + count:] for slot_id in sorted(ids)]
+            db.session.add_all(Unavailability(fair_id=fair.id, enterprise_id=enterprise.id, slot_id=slot_id)
+                               for slot_id in away)
+        db.session.add(AttendanceAnswer(fair_id=fair.id, enterprise_id=enterprise.id))
+    db.session.flush()
+    return {host: "booth" if rng.random() < BOOTH_HOSTS else "table" for host in sorted(host_booths(fair))}
 
 
 def _show_matches(fair: Fair, rng: random.Random) -> None:

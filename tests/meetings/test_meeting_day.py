@@ -8,8 +8,8 @@ from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import RuleViolation
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
+from fairmatch.meetings.attendance import set_availability
 from fairmatch.meetings.codes import badge_code, meeting_code
-from fairmatch.meetings.day import set_availability
 from fairmatch.meetings.models import Arrival, Meeting, MeetingOutcome
 from tests.conftest import signed_in
 
@@ -35,8 +35,9 @@ def test_the_scheduler_keeps_out_of_the_slots_a_participant_cannot_meet_in(app, 
 
 def test_a_whole_session_off_leaves_no_meeting_that_day(app, runner, accepted):
     buyer, _ = accepted
-    buyer.post("/me/availability", data={"available": ["2026-10-15-0900", "2026-10-15-0930"],
-                                         "session_off": "2026-10-15/am"})
+    buyer.post(
+        "/me/availability", data={"available": ["2026-10-15-0900", "2026-10-15-0930"], "session_off": "2026-10-15/am"}
+    )
     assert published(app, runner) == []
 
 
@@ -62,16 +63,24 @@ def test_an_enterprise_cannot_send_more_open_requests_than_the_fair_allows(app, 
 def test_the_host_marks_a_meeting_held_and_both_sides_record_outcomes(app, runner, accepted):
     buyer, suppliers = accepted
     meeting = published(app, runner)[0]
-    host = next(s for s in suppliers if s.get("/api/v1/me/agenda").json["meetings"]
-                and s.get("/api/v1/me/agenda").json["meetings"][0]["id"] == meeting.id)
+    host = next(
+        s
+        for s in suppliers
+        if s.get("/api/v1/me/agenda").json["meetings"]
+        and s.get("/api/v1/me/agenda").json["meetings"][0]["id"] == meeting.id
+    )
     # The guest may not mark it; an outcome waits until the meeting is held.
     assert buyer.post(f"/me/agenda/{meeting.id}/held").status_code == 403
     assert buyer.post(f"/me/agenda/{meeting.id}/outcome", data={"outcome": "quotation"}).status_code == 409
     assert host.post(f"/me/agenda/{meeting.id}/held").status_code == 302
     page = buyer.get("/me/agenda?lang=en").get_data(as_text=True)
     assert "Took place" in page and "What came of the meeting?" in page
-    assert buyer.post(f"/me/agenda/{meeting.id}/outcome", data={"outcome": "quotation", "note": "Báo giá 5.000 bộ"}
-                      ).status_code == 302
+    assert (
+        buyer.post(
+            f"/me/agenda/{meeting.id}/outcome", data={"outcome": "quotation", "note": "Báo giá 5.000 bộ"}
+        ).status_code
+        == 302
+    )
     assert host.post(f"/me/agenda/{meeting.id}/outcome", data={"outcome": "contract"}).status_code == 302
     # Saying it again replaces the earlier answer; a made-up outcome is refused.
     assert buyer.post(f"/me/agenda/{meeting.id}/outcome", data={"outcome": "mou"}).status_code == 302
