@@ -115,6 +115,10 @@ def build_instance(fair: Fair) -> tuple[dict, dict[str, MeetingRequest], dict[in
     for meeting in fixed.values():
         for enterprise_id in (meeting.request.from_enterprise_id, meeting.request.to_enterprise_id):
             fixed_slots[enterprise_id].add(meeting.slot_id)
+    wanted = {r.id: MUST_MEET_PRIORITY if (r.must_meet_from or r.must_meet_to) else 1 for r in accepted}
+    # A meeting on agendas (or locked) outweighs every new one together: the scheduler may leave
+    # out a fixed meeting for more priority, but people were told of it, and it stays.
+    keep = 1 + sum(priority for request_id, priority in wanted.items() if request_id not in fixed)
     instance = {
         "format": "fairmatch-schedule/1",
         "name": f"fair-{fair.id}",
@@ -130,7 +134,7 @@ def build_instance(fair: Fair) -> tuple[dict, dict[str, MeetingRequest], dict[in
                 "id": meeting_id,
                 "participants": [r.sender.key, r.receiver.key],
                 "needs_table": _needs_table(fixed.get(r.id), r, booths),
-                "priority": MUST_MEET_PRIORITY if (r.must_meet_from or r.must_meet_to) else 1,
+                "priority": keep if r.id in fixed else wanted[r.id],
                 "fixed_slot": fixed[r.id].slot_id if r.id in fixed else None,
             }
             for meeting_id, r in by_id.items()

@@ -8,7 +8,7 @@ from fairmatch.errors import RuleViolation
 from fairmatch.extensions import db
 from fairmatch.fairs.services import current_fair
 from fairmatch.meetings import schedule
-from fairmatch.meetings.models import Meeting
+from fairmatch.meetings.models import Meeting, MeetingRequest
 from fairmatch.notifications.models import Notification
 from tests.conftest import signed_in
 
@@ -37,6 +37,22 @@ def test_a_rerun_keeps_published_meetings_where_they_are(app, runner, accepted):
     with app.app_context():
         after = {m.request_id: (m.slot_id, m.table) for m in db.session.scalars(select(Meeting))}
     assert after == before
+
+
+def test_a_must_meet_request_accepted_later_never_pushes_out_a_published_meeting(app, runner, accepted):
+    buyer, _ = accepted
+    runner.invoke(args=["schedule-meetings", "--publish", "--time-limit", "3"])
+    with app.app_context():
+        published = {m.request_id: (m.slot_id, m.table) for m in db.session.scalars(select(Meeting))}
+        left_out = db.session.scalar(select(MeetingRequest).where(MeetingRequest.id.not_in(published)))
+        left_out.must_meet_from = True  # now worth more than a published meeting
+        db.session.commit()
+    result = runner.invoke(args=["schedule-meetings", "--time-limit", "3"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        after = {m.request_id: (m.slot_id, m.table) for m in db.session.scalars(select(Meeting))}
+    assert after == published  # the buyer is still in one place at a time: nothing new fits
+    assert len(buyer.get("/api/v1/me/agenda").json["meetings"]) == 2
 
 
 def test_a_draft_is_not_in_the_agenda(app, runner, accepted):
