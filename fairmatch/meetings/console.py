@@ -1,6 +1,7 @@
-"""The organizer's meeting console: settings, run the scheduler, review the draft (grid, loads,
-unplaced requests with reasons), lock or move single meetings, publish, cancel, and fill freed
-slots; plus the check-in desk where badges and meeting codes are scanned."""
+"""The organizer's meeting console: settings, run the scheduler, review the draft (grid, load per
+slot and per participant, breaks, unplaced requests with reasons and remedies), lock or move single
+meetings, publish, cancel, and fill freed slots; plus the check-in desk where badges and meeting
+codes are scanned."""
 
 from flask import Blueprint, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import format_datetime
@@ -15,7 +16,7 @@ from fairmatch.forms import options
 from fairmatch.meetings import day, desk, schedule
 from fairmatch.meetings.forms import MeetingSettingsForm, MoveForm, sessions_text
 from fairmatch.meetings.models import MEETING_STATE_LABELS, OUTCOME_LABELS, Meeting
-from fairmatch.meetings.review import draft_review
+from fairmatch.meetings.review import PARTICIPANT_ORDERS, draft_review
 from fairmatch.meetings.schedule import RUN_STATUS_LABELS, schedule_meetings, slots_of, table_labels
 from fairmatch.people.models import SCAN_RESULT_LABELS
 
@@ -56,9 +57,7 @@ def index():
                 return redirect(url_for("meeting_console.index"))
     else:
         form = _settings_form(fair)
-    return render_template(
-        "meetings/console.html", fair=fair, form=form, **_review(fair, request.args.get("who", type=int))
-    ), status
+    return render_template("meetings/console.html", fair=fair, form=form, **_review(fair)), status
 
 
 def _settings_form(fair) -> MeetingSettingsForm:
@@ -77,8 +76,13 @@ def _settings_form(fair) -> MeetingSettingsForm:
     return form
 
 
-def _review(fair, who: int | None = None) -> dict:
-    return draft_review(fair, who) | {
+def _review(fair) -> dict:
+    """The review of the draft, for the participant (`?who=`) and the order of the loads (`?by=`)
+    the page asks for."""
+    order = request.args.get("by")
+    if order not in PARTICIPANT_ORDERS:
+        order = PARTICIPANT_ORDERS[0]
+    return draft_review(fair, request.args.get("who", type=int), order) | {
         "state_labels": MEETING_STATE_LABELS,
         "status_labels": RUN_STATUS_LABELS,
         "time_limits": TIME_LIMITS,
@@ -115,7 +119,7 @@ def publish():
             "meetings/console.html",
             fair=fair,
             form=_settings_form(fair),
-            **_review(fair, request.args.get("who", type=int)),
+            **_review(fair),
         ), refusal.status
     flash(_("%(n)d meetings published; both sides of each have been told.", n=published), "success")
     return redirect(url_for("meeting_console.index"))

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from fairmatch.scheduling.problem import Problem, Schedule
+from fairmatch.scheduling.remedies import Remedy, find_remedies
 
 RESULT_FORMAT = "fairmatch-schedule-result/1"
 Status = Literal["optimal", "feasible", "infeasible", "unknown"]
@@ -21,6 +22,7 @@ class Assignment:
 class Unscheduled:
     meeting: str
     reason: str
+    remedy: Remedy
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,9 @@ class Result:
                 {"meeting": a.meeting, "slot": a.slot} | ({"table": a.table} if a.table is not None else {})
                 for a in self.assignments
             ],
-            "unscheduled": [{"meeting": u.meeting, "reason": u.reason} for u in self.unscheduled],
+            "unscheduled": [
+                {"meeting": u.meeting, "reason": u.reason, "remedy": u.remedy.to_dict()} for u in self.unscheduled
+            ],
             "stats": {
                 "scheduled": len(self.assignments),
                 "total_priority": self.total_priority,
@@ -57,8 +61,8 @@ class Result:
 def build_result(
     problem: Problem, schedule: Schedule, status: Status, reasons: dict[int, str], seconds: float
 ) -> Result:
-    """Number the tables of each slot (T01, T02, ... by meeting id) and list the assignments in
-    time order."""
+    """Number the tables of each slot (T01, T02, ... by meeting id), list the assignments in time
+    order, and give each meeting left out its reason and what it would take to place it."""
     slots = problem.instance.slots
     width = max(2, len(str(problem.tables)))
     by_slot: dict[int, list[int]] = defaultdict(list)
@@ -73,9 +77,8 @@ def build_result(
                 table_number += 1
                 label = f"T{table_number:0{width}d}"
             assignments.append(Assignment(problem.meetings[m].id, slots[s].id, label))
-    unscheduled = tuple(
-        Unscheduled(problem.meetings[m].id, reasons[m]) for m in range(len(problem.meetings)) if m not in schedule
-    )
+    remedies = find_remedies(problem, schedule)
+    unscheduled = tuple(Unscheduled(problem.meetings[m].id, reasons[m], remedies[m]) for m in sorted(remedies))
     return Result(
         status,
         tuple(assignments),
