@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from sqlalchemy import delete, or_, select, update
+from sqlalchemy.orm import selectinload
 
 from fairmatch.audit.services import record
 from fairmatch.booths.queries import booth_codes
@@ -102,10 +103,11 @@ def build_instance(fair: Fair) -> tuple[dict, dict[str, MeetingRequest], dict[in
     agendas, and drafts the organizer locked or moved, are fixed to their slots."""
     accepted = list(db.session.scalars(
         select(MeetingRequest).where(MeetingRequest.fair_id == fair.id, MeetingRequest.state == "accepted")
-        .order_by(MeetingRequest.id)
+        .order_by(MeetingRequest.id).options(selectinload(MeetingRequest.sender), selectinload(MeetingRequest.receiver))
     ))
     fixed = {m.request_id: m for m in db.session.scalars(
-        live_meetings(fair).where(or_(Meeting.state.in_(ON_AGENDA), Meeting.locked)))}
+        live_meetings(fair).where(or_(Meeting.state.in_(ON_AGENDA), Meeting.locked))
+        .options(selectinload(Meeting.request)))}
     booths = host_booths(fair)
     blocked = unavailable_slots(fair)
     by_id = {f"R{r.id}": r for r in accepted}
