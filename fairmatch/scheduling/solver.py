@@ -46,11 +46,13 @@ def solve(instance: Instance, time_limit: float = DEFAULT_TIME_LIMIT, *, spent: 
     budget = Budget.for_time_limit(time_limit, spent)
     problem = Problem(instance)
     main = budget.share(1 - SPREAD_SHARE) if instance.objective.spread else budget
+    spreading = budget.seconds_left() * SPREAD_SHARE
     if instance.objective.schedule == "all":
         schedule, status = _place_every_meeting(problem, main)
     else:
         schedule, status = _place_most_priority(problem, main)
-    schedule = spread_out(problem, schedule, Budget(budget.deadline, budget.effort * SPREAD_SHARE))
+    deadline = min(budget.deadline, time.monotonic() + spreading)
+    schedule = spread_out(problem, schedule, Budget(deadline, budget.effort * SPREAD_SHARE))
     reasons = explain_unscheduled(problem, schedule)
     return build_result(problem, schedule, status, reasons, time.monotonic() - started)
 
