@@ -29,11 +29,13 @@ LARGEST_MODEL = 12_000
 @dataclass(frozen=True)
 class Outcome:
     """What a CP-SAT run found: the best schedule (None when none), whether its objective is proven
-    optimal, and whether the model was proven to have no solution at all."""
+    optimal, whether the model was proven to have no solution at all, and the deterministic effort
+    it spent."""
 
     schedule: Schedule | None
     proven: bool
     infeasible: bool
+    spent: float = 0.0
 
 
 @dataclass
@@ -69,8 +71,8 @@ def run(problem: Problem, options: Options, budget: Budget, hint: Schedule | Non
         solver.parameters.optimize_with_core = options.objective == "breaks"
     status = solver.solve(model.model)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return Outcome(model.read(solver), status == cp_model.OPTIMAL, False)
-    return Outcome(None, False, status == cp_model.INFEASIBLE)
+        return Outcome(model.read(solver), status == cp_model.OPTIMAL, False, solver.deterministic_time)
+    return Outcome(None, False, status == cp_model.INFEASIBLE, solver.deterministic_time)
 
 
 def configured_solver(budget: Budget, portfolio: bool) -> cp_model.CpSolver:

@@ -25,7 +25,7 @@ from ortools.sat.python import cp_model
 
 from fairmatch.scheduling import cpsat
 from fairmatch.scheduling.breaks import ChainSearch
-from fairmatch.scheduling.budget import Budget
+from fairmatch.scheduling.budget import DETERMINISTIC_PER_SECOND, Budget
 from fairmatch.scheduling.problem import Problem, Schedule
 
 # The local search's share of the wall clock when CP-SAT follows; what it leaves unused goes to
@@ -52,7 +52,9 @@ def spread_out(problem: Problem, schedule: Schedule, budget: Budget) -> Schedule
     if not problem.instance.objective.spread or not schedule:
         return schedule
     small = sum(len(problem.domains[m]) for m in schedule) <= cpsat.LARGEST_MODEL
-    best = _search(problem, schedule, budget.share(SEARCH_SHARE if small else 1.0).deadline)
+    # The local search stops by the clock: at its share of the seconds that `budget.effort` stands for.
+    seconds = budget.effort / DETERMINISTIC_PER_SECOND * (SEARCH_SHARE if small else 1.0)
+    best = _search(problem, schedule, min(budget.deadline, time.monotonic() + seconds))
     # An unfair start would make the model, which holds the fairness bound, infeasible.
     if small and problem.is_fair(schedule):
         best = _solve_in_stages(problem, best, problem.breaks(schedule), budget)
