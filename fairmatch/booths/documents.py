@@ -174,14 +174,25 @@ def payment_request_document(reservation: BoothReservation, fair: Fair) -> bytes
         subject=_("Booth fees – %(fair)s", fair=fair.name(lang)),
         qr_payload=transfer_payload(reservation, fair),
         amount_due=vnd(due) if 0 < due < reservation.total_vnd else "",
+        **_support_lines(reservation, lang),
     )
     labels = PaymentRequestLabels(
         title=_("Payment request"), number=_("No."), issued_on=_("Date"), enterprise=_("Enterprise"),
         tax_code=_("Tax code"), address=_("Address"), booth=_("Booth"), hall=_("Hall"), booth_type=_("Type"),
-        area=_("Area (m²)"), price=_("Price"), subtotal=_("Booths"), vat=_("VAT"), total=_("Total"),
+        area=_("Area (m²)"), price=_("Price"), subtotal=_("List price") if reservation.support_grant else _("Booths"),
+        vat=_("VAT"), total=_("Amount due") if reservation.support_grant else _("Total"),
         transfer=_("Bank transfer"), bank=_("Bank"), account_number=_("Account number"),
         account_name=_("Account name"), reference=_("Transfer reference (required)"), due_on=_("Pay by"),
         note=_("Note"), page=_page_label(), scan=_("Scan with any banking app (VietQR)"),
         amount_due=_("Still to pay"),
     )
     return payment_request_pdf(request, labels)
+
+
+def _support_lines(reservation: BoothReservation, lang: str) -> dict:
+    """The programme's support under the list price, when the booking has some."""
+    grant = reservation.support_grant
+    if grant is None:
+        return {}
+    return {"support": _("Support: %(rule)s", rule=grant.rule.name(lang)),
+            "support_amount": f"−{vnd(grant.amount_vnd)}"}

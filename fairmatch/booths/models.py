@@ -1,6 +1,7 @@
 """Halls and booths of a fair edition."""
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
@@ -9,6 +10,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from fairmatch.database import UTCDateTime, utcnow
 from fairmatch.extensions import db
 from fairmatch.floorplan import Rect
+
+if TYPE_CHECKING:
+    from fairmatch.support.models import SupportGrant
 
 BOOTH_TYPES = ("standard", "corner", "premium", "island", "raw")
 BOOTH_TYPE_LABELS = {
@@ -125,6 +129,10 @@ class BoothReservation(db.Model):
     payments: Mapped[list["Payment"]] = relationship(
         back_populates="reservation", cascade="all, delete-orphan", order_by="Payment.id"
     )
+    # The programme's support for this booking (fairmatch.support), if a rule granted one.
+    support_grant: Mapped["SupportGrant | None"] = relationship(
+        back_populates="reservation", cascade="all, delete-orphan"
+    )
 
     __table_args__ = (
         CheckConstraint(f"state IN {RESERVATION_STATES}", name="state"),
@@ -141,12 +149,19 @@ class BoothReservation(db.Model):
         return self.state in ACTIVE_STATES
 
     @property
+    def support_vnd(self) -> int:
+        """What the programme pays of the list price `price_vnd`, before VAT."""
+        return self.support_grant.amount_vnd if self.support_grant else 0
+
+    @property
     def vat_vnd(self) -> int:
-        return round(self.price_vnd * self.vat_percent / 100)
+        """VAT on the fee the exhibitor pays: the list price less the support."""
+        return round((self.price_vnd - self.support_vnd) * self.vat_percent / 100)
 
     @property
     def total_vnd(self) -> int:
-        return self.price_vnd + self.vat_vnd
+        """The amount due from the exhibitor, VAT included."""
+        return self.price_vnd - self.support_vnd + self.vat_vnd
 
     @property
     def paid_vnd(self) -> int:

@@ -31,6 +31,7 @@ from fairmatch.fairs.services import require_current_fair
 from fairmatch.floorplan import is_connected
 from fairmatch.i18n import vnd
 from fairmatch.notifications.services import notify
+from fairmatch.support.services import apply_support, return_support
 
 # Which state may follow which; anything else is refused.
 TRANSITIONS = {
@@ -203,6 +204,7 @@ def move_to(reservation: BoothReservation, state: str, now: datetime) -> None:
         raise Conflict(_("This reservation cannot go from %(a)s to %(b)s.", a=reservation.state, b=state))
     reservation.state = state
     if state not in ACTIVE_STATES:
+        return_support(reservation)
         reservation.ended_at = now
         reservation.expires_at = None
         for item in reservation.items:
@@ -240,6 +242,7 @@ def submit(reservation: BoothReservation, actor, now: datetime | None = None) ->
     reservation.expires_at = None
     reservation.price_vnd = sum(b.price_vnd for b in reservation.booths)
     reservation.vat_percent = fair.vat_percent
+    apply_support(reservation, actor)
     entry = waitlist_entry_of(reservation)
     if entry is not None:
         entry.state = "placed"
@@ -291,12 +294,16 @@ def leave_waitlist(entry: WaitlistEntry, actor) -> WaitlistEntry:
 
 
 def approve(reservation: BoothReservation, actor, now: datetime | None = None) -> BoothReservation:
+    """Accept the application; a booth the programme pays in full has nothing to pay, so it is confirmed at once."""
     now = now or utcnow()
     move_to(reservation, "approved", now)
     reservation.decided_at, reservation.decided_by_id = now, actor.id
-    for member in reservation.enterprise.members:
-        notify(member, "reservation_approved", reservation=reservation, link=reservation_link(reservation))
     record("reservation.approved", reservation, actor=actor)
+    if reservation.total_vnd == 0:
+        _confirm(reservation, now)
+    else:
+        for member in reservation.enterprise.members:
+            notify(member, "reservation_approved", reservation=reservation, link=reservation_link(reservation))
     db.session.commit()
     return reservation
 
@@ -335,12 +342,16 @@ def record_payment(
     )
     record("reservation.payment", reservation, {"amount_vnd": amount_vnd}, actor=actor)
     if reservation.paid_vnd >= reservation.total_vnd:
-        move_to(reservation, "confirmed", now)
-        reservation.confirmed_at = now
-        for member in reservation.enterprise.members:
-            notify(member, "reservation_confirmed", reservation=reservation, link=reservation_link(reservation))
+        _confirm(reservation, now)
     db.session.commit()
     return reservation
+
+
+def _confirm(reservation: BoothReservation, now: datetime) -> None:
+    move_to(reservation, "confirmed", now)
+    reservation.confirmed_at = now
+    for member in reservation.enterprise.members:
+        notify(member, "reservation_confirmed", reservation=reservation, link=reservation_link(reservation))
 
 
 # A transfer's content as a bank statement shows it: `HC01-00042`, or with the dash turned into a space or dropped
@@ -374,9 +385,12 @@ def move(reservation: BoothReservation, codes: list[str], actor, reason: str = "
     reservation.items.extend(ReservationBooth(booth=b, active=True) for b in booths)
     if reason:
         reservation.zone_override_reason = reason
-    if reservation.state in ("submitted", "approved"):
-        reservation.price_vnd = sum(b.price_vnd for b in booths)
     _flush_or_conflict(booths)
+    if reservation.state in ("submitted", "approved"):  # priced after the flush: a booth taken meanwhile is a Conflict
+        reservation.price_vnd = sum(b.price_vnd for b in booths)
+        apply_support(reservation, actor)
+        if reservation.state == "approved" and reservation.paid_vnd >= reservation.total_vnd:
+            _confirm(reservation, utcnow())
     record("reservation.moved", reservation, {"from": [b.code for b in old], "to": [b.code for b in booths],
                                               "reason": reason}, actor=actor)
     offer_to_waitlist([b for b in old if b not in booths])

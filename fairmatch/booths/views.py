@@ -19,6 +19,7 @@ from fairmatch.fairs.models import Fair
 from fairmatch.fairs.services import require_current_fair
 from fairmatch.forms import options
 from fairmatch.i18n import language, sector_label
+from fairmatch.support.services import offered_support
 from fairmatch.web.responses import pdf_response
 
 blueprint = Blueprint("booths", __name__)
@@ -86,6 +87,9 @@ def booth(code: str):
         enterprise=enterprise,
         refusal=refusal,
         mine=view.is_held_by(enterprise),
+        # What the programme would pay if this exhibitor applied now (granted, if still available, on submission).
+        support=offered_support(enterprise, fair, view.booth.price_vnd)
+        if enterprise and view.status == "available" and refusal is None else None,
     )
 
 

@@ -20,6 +20,7 @@ from fairmatch.matching.reports import GapLine, gap_lines
 from fairmatch.meetings.models import POSITIVE_OUTCOMES, Meeting, MeetingOutcome, MeetingRequest
 from fairmatch.meetings.schedule import past_drafts, placed_requests
 from fairmatch.notifications.models import Notification
+from fairmatch.support.models import SupportGrant
 
 BOOTH_STATUSES = ("confirmed", "approved", "pending", "held", "available", "blocked")
 DAY_STATES = ("held", "no_show", "published", "draft")
@@ -148,9 +149,9 @@ def _zones(fair: Fair) -> list[ZoneLine]:
     return sorted(zones.values(), key=lambda z: (z.zone is None, -z.total, z.zone or ""))
 
 
-def _vat():
-    """VAT of a reservation in whole đồng, rounded half to even as BoothReservation.vat_vnd does."""
-    scaled = BoothReservation.price_vnd * BoothReservation.vat_percent
+def _vat(fee):
+    """VAT of a reservation's fee in whole đồng, rounded half to even as BoothReservation.vat_vnd does."""
+    scaled = fee * BoothReservation.vat_percent
     return case(
         (and_(scaled % 100 == 50, (scaled // 100) % 2 == 0), scaled // 100),
         else_=(scaled + 50) // 100,
@@ -158,14 +159,17 @@ def _vat():
 
 
 def _money(fair: Fair) -> Money:
-    total = BoothReservation.price_vnd + _vat()
+    fee = BoothReservation.price_vnd - func.coalesce(SupportGrant.amount_vnd, 0)  # what the exhibitor pays
+    total = fee + _vat(fee)
     confirmed, submitted, unpaid, approved_total = db.session.execute(
         select(
             func.coalesce(func.sum(case((BoothReservation.state == "confirmed", total), else_=0)), 0),
             func.count(case((BoothReservation.state == "submitted", 1))),
             func.count(case((BoothReservation.state == "approved", 1))),
             func.coalesce(func.sum(case((BoothReservation.state == "approved", total), else_=0)), 0),
-        ).where(BoothReservation.fair_id == fair.id)
+        )
+        .outerjoin(SupportGrant, SupportGrant.reservation_id == BoothReservation.id)
+        .where(BoothReservation.fair_id == fair.id)
     ).one()
     paid, paid_on_approved = db.session.execute(
         select(

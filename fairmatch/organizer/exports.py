@@ -221,6 +221,7 @@ def _einvoices(fair: Fair) -> tuple[list[str], list[list]]:
         (_l("Invoiced for"), lambda r: _invoiced_for(r, fair)),
         (_l("Number of booths"), lambda r: len(r.booths)),
         (_l("Fee before VAT (VND)"), lambda r: Vnd(r.price_vnd)),
+        (_l("Support (VND)"), lambda r: Vnd(r.support_vnd)),
         (_l("VAT rate (%)"), lambda r: r.vat_percent),
         (_l("VAT amount (VND)"), lambda r: Vnd(r.vat_vnd)),
         (_l("Amount payable with VAT (VND)"), lambda r: Vnd(r.total_vnd)),

@@ -156,6 +156,8 @@ class PaymentRequest:
     subject: str = ""  # under the title, e.g. "Phí thuê gian hàng – <the fair>"
     qr_payload: str = ""
     amount_due: str = ""  # what the QR code asks for, when less than the total (a part was paid)
+    support: str = ""  # the programme's support, under the subtotal: "Hỗ trợ: <the rule>"
+    support_amount: str = ""  # "−15.000.000 ₫"; the total is then what the exhibitor pays
 
 
 @dataclass(frozen=True)

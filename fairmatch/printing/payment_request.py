@@ -100,17 +100,21 @@ def _enterprise(doc: Document, enterprise: Party, labels: PaymentRequestLabels) 
 
 def _totals(doc: Document, request: PaymentRequest, labels: PaymentRequestLabels) -> None:
     """Right-aligned label/amount pairs, the total in bold below a rule; kept together on one page."""
-    if doc.get_y() + 24 > doc.page_break_trigger:
-        doc.add_page()
-    doc.ln(2)
-    amount_w = 45
-    label_w = doc.epw * 0.45
-    label_x = doc.w - doc.r_margin - amount_w - label_w
     rows = (
         (labels.subtotal, request.subtotal, ""),
+        *([(request.support, request.support_amount, "")] if request.support else []),
         (f"{labels.vat} ({request.vat_rate})", request.vat_amount, ""),
         (labels.total, request.total, "B"),
     )
+    if doc.get_y() + 8 * len(rows) > doc.page_break_trigger:
+        doc.add_page()
+    doc.ln(2)
+    amount_w = 45
+    doc.use_font(9.5)
+    # A support rule's name can be long: the labels widen to the left rather than run into the amounts.
+    widest = max(doc.get_string_width(label) for label, _, _ in rows) + 2
+    label_w = min(doc.epw - amount_w, max(doc.epw * 0.45, widest))
+    label_x = doc.w - doc.r_margin - amount_w - label_w
     for label, amount, style in rows:
         size = 11 if style else 9.5
         if style:
