@@ -17,6 +17,8 @@ from sqlalchemy import select
 
 from fairmatch.common.short_names import short_names
 from fairmatch.enterprises.models import Enterprise
+from fairmatch.events.models import SideEvent
+from fairmatch.events.services import agenda_events
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
 from fairmatch.i18n import local_date, local_time, time_span
@@ -170,13 +172,19 @@ def meeting_grid_document(fair: Fair, lang: str) -> bytes:
 
 
 def calendar_uid(fair: Fair, meeting: Meeting) -> str:
-    """The iCalendar UID of a meeting: the same at every download (a calendar that imports the file
-    again updates the event), and unique across installations, since two installations number
-    their meetings alike. The installation is named by a digest of its secret key, never the key."""
+    """The iCalendar UID of a meeting (see `stable_uid`)."""
+    return stable_uid(fair, f"meeting/{meeting.id}")
+
+
+def stable_uid(fair: Fair, thing: str) -> str:
+    """The iCalendar UID of a meeting or side event: the same at every download (a calendar that
+    imports the file again updates the event), and unique across installations, since two
+    installations number their meetings alike. The installation is named by a digest of its secret
+    key, never the key."""
     secret = current_app.config["SECRET_KEY"].encode()
     installation = hmac.new(secret, b"fairmatch:calendar", hashlib.sha256).hexdigest()
     namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"urn:fairmatch:{installation}")
-    return str(uuid.uuid5(namespace, f"fair/{fair.id}/meeting/{meeting.id}"))
+    return str(uuid.uuid5(namespace, f"fair/{fair.id}/{thing}"))
 
 
 def agenda_ics(enterprise: Enterprise, fair: Fair, lang: str) -> bytes:
@@ -213,5 +221,25 @@ def agenda_ics(enterprise: Enterprise, fair: Fair, lang: str) -> bytes:
                 ),
             )
             calendar.add_component(event)
+        for side_event, people in agenda_events(enterprise, fair):
+            names = [r.name for r in people if r.state == "registered"]
+            if names:
+                calendar.add_component(_side_event(fair, side_event, names, lang, zone))
         calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def _side_event(fair: Fair, side_event: SideEvent, names: list[str], lang: str, zone: ZoneInfo) -> Event:
+    """A side event the enterprise has people registered for, with who attends."""
+    event = Event()
+    event.add("uid", stable_uid(fair, f"event/{side_event.id}"))
+    event.add("summary", side_event.title(lang))
+    event.add("dtstart", side_event.starts_at.astimezone(zone))
+    event.add("dtend", side_event.ends_at.astimezone(zone))
+    event.add("dtstamp", side_event.created_at)
+    event.add("location", f"{side_event.place}, {fair.venue(lang)}")
+    event.add(
+        "description",
+        "\n".join((side_event.label(), _("Registered: %(names)s", names=", ".join(names)), fair.name(lang))),
+    )
+    return event
