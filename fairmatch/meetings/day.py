@@ -17,6 +17,7 @@ from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import Conflict, NotAllowed, NotFound, RuleViolation
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
+from fairmatch.meetings import deals
 from fairmatch.meetings.models import OUTCOMES, Meeting, MeetingOutcome, MeetingRequest
 from fairmatch.meetings.schedule import (
     Slot,
@@ -190,8 +191,11 @@ def mark(meeting: Meeting, state: str, actor) -> Meeting:
     return meeting
 
 
-def record_outcome(meeting: Meeting, enterprise: Enterprise, outcome: str, note: str, actor) -> MeetingOutcome:
-    """One side says what came of a held meeting; saying it again replaces the earlier answer."""
+def record_outcome(
+    meeting: Meeting, enterprise: Enterprise, outcome: str, note: str, actor, deal: deals.Deal | None = None
+) -> MeetingOutcome:
+    """One side says what came of a held meeting, and what it knows of the deal (value, currency,
+    category, partner's origin); saying it again replaces the earlier answer."""
     if outcome not in OUTCOMES:
         raise RuleViolation(_("Choose one of the outcomes."))
     if enterprise not in _sides(meeting) or not enterprise.has_member(actor):
@@ -209,6 +213,8 @@ def record_outcome(meeting: Meeting, enterprise: Enterprise, outcome: str, note:
         answer = MeetingOutcome(meeting=meeting, enterprise_id=enterprise.id)
         db.session.add(answer)
     answer.outcome, answer.note, answer.recorded_by_id, answer.recorded_at = outcome, note or None, actor.id, utcnow()
+    partner = meeting.request.receiver if enterprise == meeting.request.sender else meeting.request.sender
+    deals.describe(answer, db.session.get(Fair, meeting.fair_id), deal or deals.Deal(), partner)
     record("meeting.outcome", meeting, {"enterprise": enterprise.key, "outcome": outcome}, actor=actor)
     db.session.commit()
     return answer

@@ -8,7 +8,9 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
+from fairmatch.enterprises.fields import WholeNumberField
 from fairmatch.forms import TEXT, max_length, options, required
+from fairmatch.meetings.deals import Deal
 from fairmatch.meetings.models import OUTCOME_LABELS
 from fairmatch.meetings.services import MAX_MESSAGE
 
@@ -81,6 +83,25 @@ class OutcomeForm(FlaskForm):
         validators=[InputRequired(message=_l("Choose one of the outcomes."))],
     )
     note = TextAreaField(_l("Note (optional)"), [max_length(2000)], **TEXT)
+    value = WholeNumberField(_l("Value of the deal, if known"))
+    currency = SelectField(_l("Currency"), default="VND", validate_choice=False)
+    category = SelectField(_l("Product category"), default="", validate_choice=False)
+    partner_origin = RadioField(
+        _l("The partner is"),
+        choices=options((("", _l("as its country says")), ("domestic", _l("domestic")), ("foreign", _l("foreign")))),
+        default="",
+        validate_choice=False,
+    )
+
+    def deal(self) -> Deal:
+        """The deal as typed (checked by the service): value, currency, category, partner's origin."""
+        category = self.category.data or ""
+        return Deal(
+            value=self.value.data,
+            currency=(self.currency.data or "VND").strip().upper(),
+            category_id=int(category) if category.isdigit() else (-1 if category else None),
+            partner_origin=self.partner_origin.data or None,
+        )
 
 
 class MeetingRequestForm(FlaskForm):

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from fairmatch.database import UTCDateTime, utcnow
@@ -37,6 +37,15 @@ OUTCOME_LABELS = {
 }
 # The outcomes that mean a link was formed, the strongest first.
 POSITIVE_OUTCOMES = ("contract", "mou", "quotation", "follow_up")
+# What a partner says became of a deal when asked three and six months after the fair.
+FOLLOW_UP_ROUNDS = ("m3", "m6")
+FOLLOW_UP_ANSWERS = ("contract", "negotiating", "stopped")
+FOLLOW_UP_ANSWER_LABELS = {
+    "contract": _l("A contract was signed"),
+    "negotiating": _l("Still in negotiation"),
+    "stopped": _l("It stopped"),
+}
+PARTNER_ORIGINS = ("domestic", "foreign")
 # Where the host chose to meet when it accepted: at its own booth or at a B2B table.
 PLACES = ("booth", "table")
 
@@ -146,13 +155,86 @@ class MeetingOutcome(db.Model):
     note: Mapped[str | None] = mapped_column(Text)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The deal, when known: its value in whole units of `currency` (ISO 4217), the organizer's rate
+    # at recording time (đồng per unit; 1 for VND) and the value in đồng at that rate. The rate is
+    # kept so that a later change of the fair's rates never rewrites a recorded deal.
+    value: Mapped[int | None] = mapped_column(BigInteger)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    rate_vnd: Mapped[int | None]
+    value_vnd: Mapped[int | None] = mapped_column(BigInteger)
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id", ondelete="SET NULL"))
+    # Derived from the partner's country when recorded, unless the side said otherwise; None for
+    # outcomes recorded before deals were described (read `partner_origin` instead).
+    partner_foreign: Mapped[bool | None]
 
     meeting: Mapped[Meeting] = relationship(back_populates="outcomes")
     enterprise = relationship("Enterprise")
+    category = relationship("Category")
 
     __table_args__ = (
         CheckConstraint(f"outcome IN {OUTCOMES}", name="outcome"),
+        CheckConstraint(
+            "(value IS NULL AND currency IS NULL AND rate_vnd IS NULL AND value_vnd IS NULL) OR "
+            "(value >= 0 AND currency IS NOT NULL AND rate_vnd > 0 AND value_vnd >= 0)",
+            name="value",
+        ),
         UniqueConstraint("meeting_id", "enterprise_id"),
+    )
+
+    @property
+    def partner(self):
+        request = self.meeting.request
+        return request.receiver if request.from_enterprise_id == self.enterprise_id else request.sender
+
+    @property
+    def partner_origin(self) -> str:
+        """`domestic` or `foreign`: as recorded, else from the partner's country."""
+        foreign = self.partner_foreign if self.partner_foreign is not None else self.partner.country != "VN"
+        return "foreign" if foreign else "domestic"
+
+
+class ExchangeRate(db.Model):
+    """The organizer's rate for a foreign currency at a fair: how many đồng one unit is worth."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id", ondelete="CASCADE"))
+    currency: Mapped[str] = mapped_column(String(3))
+    vnd_per_unit: Mapped[int]
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+
+    __table_args__ = (
+        CheckConstraint("vnd_per_unit > 0", name="positive"),
+        CheckConstraint("currency <> 'VND'", name="foreign"),
+        UniqueConstraint("fair_id", "currency"),
+    )
+
+
+class FollowUp(db.Model):
+    """One side of a meeting with a positive outcome, asked in one round (three or six months
+    after the fair) what became of the deal, and its answer."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprise.id", ondelete="CASCADE"))
+    round: Mapped[str] = mapped_column(String(2))
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answer: Mapped[str | None] = mapped_column(String(12))
+    value: Mapped[int | None] = mapped_column(BigInteger)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    rate_vnd: Mapped[int | None]
+    value_vnd: Mapped[int | None] = mapped_column(BigInteger)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    meeting: Mapped[Meeting] = relationship()
+    enterprise = relationship("Enterprise")
+
+    __table_args__ = (
+        CheckConstraint(f"round IN {FOLLOW_UP_ROUNDS}", name="round"),
+        CheckConstraint(f"answer IN {FOLLOW_UP_ANSWERS}", name="answer"),
+        CheckConstraint("(answer IS NULL) = (answered_at IS NULL)", name="answered"),
+        UniqueConstraint("meeting_id", "enterprise_id", "round"),
     )
 
 

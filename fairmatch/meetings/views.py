@@ -15,11 +15,13 @@ from fairmatch.auth.views import safe_next
 from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.errors import Conflict, DomainError, RuleViolation
+from fairmatch.events.models import REGISTRATION_STATE_LABELS
+from fairmatch.events.services import agenda_events
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
 from fairmatch.fairs.services import require_current_fair
 from fairmatch.i18n import language
-from fairmatch.meetings import attendance, briefs, day, documents, services
+from fairmatch.meetings import attendance, briefs, day, deals, documents, services
 from fairmatch.meetings.forms import MeetingRequestForm, OutcomeForm
 from fairmatch.meetings.models import MEETING_STATE_LABELS, OUTCOME_LABELS
 from fairmatch.meetings.schedule import agenda_of, host_booths, slots_of
@@ -135,14 +137,31 @@ def act(request_id: int, action: str):
 @blueprint.get("/me/agenda")
 @login_required
 def agenda():
-    enterprise = acting_enterprise()
-    fair = require_current_fair()
+    return _agenda_page(acting_enterprise(), require_current_fair())
+
+
+@dataclass(frozen=True)
+class Recording:
+    """An outcome that was refused, shown again on its meeting's card as it was typed."""
+
+    meeting_id: int
+    form: OutcomeForm
+    error: str
+
+
+def _agenda_page(enterprise: Enterprise, fair: Fair, recording: Recording | None = None, status: int = 200):
     meetings = agenda_of(enterprise.id, fair)
     return render_template(
         "meetings/agenda.html",
+        recording=recording,
+        currencies=deals.currencies_of(fair),
+        currency_label=deals.currency_label,
+        deal_categories=deals.deal_categories,
         enterprise=enterprise,
         fair=fair,
         meetings=meetings,
+        events=agenda_events(enterprise, fair),
+        registration_states=REGISTRATION_STATE_LABELS,
         codes=documents.meeting_qr_codes(meetings),
         has_feed=services.has_calendar_feed(current_user),
         now=utcnow(),
@@ -150,7 +169,7 @@ def agenda():
         outcome_labels=OUTCOME_LABELS,
         state_labels=MEETING_STATE_LABELS,
         day_label=briefs.day_label,
-    )
+    ), status
 
 
 @blueprint.post("/me/agenda/<int:meeting_id>/<any(cancel, held, no_show, outcome):action>")
@@ -159,7 +178,8 @@ def agenda_action(meeting_id: int, action: str):
     """From the agenda: either side cancels, the host marks held or no-show, either side records the
     outcome of a held meeting."""
     enterprise = acting_enterprise()
-    meeting = day.meeting_for(meeting_id, require_current_fair())
+    meeting_fair = require_current_fair()
+    meeting = day.meeting_for(meeting_id, meeting_fair)
     if enterprise not in (meeting.request.sender, meeting.request.receiver):
         abort(404)
     if action == "cancel":
@@ -167,9 +187,13 @@ def agenda_action(meeting_id: int, action: str):
         flash(_("Meeting cancelled; its slot is free and both sides have been told."), "info")
     elif action == "outcome":
         form = OutcomeForm()
-        if not form.validate_on_submit():
-            raise RuleViolation(" ".join(error for errors in form.errors.values() for error in errors))
-        day.record_outcome(meeting, enterprise, form.outcome.data, form.note.data or "", current_user)
+        try:
+            if not form.validate_on_submit():
+                raise RuleViolation(" ".join(str(error) for errors in form.errors.values() for error in errors))
+            day.record_outcome(meeting, enterprise, form.outcome.data, form.note.data or "", current_user, form.deal())
+        except (RuleViolation, Conflict) as refusal:
+            db.session.rollback()
+            return _agenda_page(enterprise, meeting_fair, Recording(meeting.id, form, refusal.message), refusal.status)
         flash(_("Thank you: the outcome is recorded."), "success")
     else:
         day.mark(meeting, action, current_user)
