@@ -8,7 +8,7 @@ from fairmatch.fairs.services import require_current_fair
 from fairmatch.i18n import language
 from fairmatch.meetings.documents import all_agendas_pdf, meeting_grid_document, table_sheets_pdf
 from fairmatch.organizer.documents import catalogue_document
-from fairmatch.organizer.report import report_document
+from fairmatch.organizer.report_pdf import report_document
 from fairmatch.people.badges import badges_document
 from fairmatch.web.responses import pdf_response
 

@@ -12,6 +12,7 @@ LABEL_WIDTH = 62
 VALUE_WIDTH = 42
 BAR_HEIGHT = 5
 FIGURES_PER_ROW = 4
+FIGURE_ROW = 21  # a row of figure boxes, with the gap under it (mm)
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def report_pdf(report: ReportDocument, page_label: str) -> bytes:
 
 
 def _section(doc: Document, section: ReportSection) -> None:
-    if doc.get_y() + 40 > doc.page_break_trigger:
+    if doc.get_y() + _opening_height(doc, section) > doc.page_break_trigger:
         doc.add_page()
     doc.ln(3)
     doc.use_font(13, "B")
@@ -93,14 +94,24 @@ def _section(doc: Document, section: ReportSection) -> None:
         _bars(doc, section.bars)
     if section.headings:
         if section.rows:
-            doc.data_table(section.headings, section.rows, col_widths=section.col_widths, aligns=section.aligns,
-                           font_size=8.5)
+            doc.data_table(
+                section.headings, section.rows, col_widths=section.col_widths, aligns=section.aligns, font_size=8.5
+            )
         elif section.empty:
             doc.use_font(9.5)
             doc.set_text_color(*MUTED)
             doc.multi_cell(0, 5, section.empty, new_x="LMARGIN", new_y="NEXT")
             doc.set_text_color(*INK)
     doc.ln(2)
+
+
+def _opening_height(doc: Document, section: ReportSection) -> float:
+    """What must stay on one page: the title, its note, and the boxes of figures (up to three rows) or the first
+    lines of the chart or table."""
+    doc.use_font(8.5, "I")
+    note = len(doc.wrap(section.note, doc.epw)) * 4.5 if section.note else 0
+    figure_rows = min(-(-len(section.figures) // FIGURES_PER_ROW), 3)
+    return 12 + note + (FIGURE_ROW * figure_rows if figure_rows else 25)
 
 
 def _figures(doc: Document, figures: tuple[ReportFigure, ...]) -> None:
@@ -123,7 +134,7 @@ def _figures(doc: Document, figures: tuple[ReportFigure, ...]) -> None:
             doc.set_text_color(*MUTED)
             doc.draw_lines(label, x + 2, top + 10, width - 4, align="L", line_height=1.1)
             doc.set_text_color(*INK)
-        doc.set_xy(doc.l_margin, top + 21)
+        doc.set_xy(doc.l_margin, top + FIGURE_ROW)
 
 
 def _bars(doc: Document, bars: tuple[ReportBar, ...]) -> None:

@@ -52,7 +52,7 @@ class Hub:
 
 def local_makers(graph: SupplyGraph, code: str) -> list[str]:
     """Vietnamese-owned enterprises that make `code`, in key order."""
-    return sorted(key for key in graph.producers(code) if _vietnamese_owned(graph, key))
+    return sorted(key for key in graph.producers(code) if vietnamese_owned(graph, key))
 
 
 def fdi_makers(graph: SupplyGraph, code: str) -> list[str]:
@@ -60,7 +60,7 @@ def fdi_makers(graph: SupplyGraph, code: str) -> list[str]:
     return sorted(key for key in graph.producers(code) if graph.enterprise(key).kind == "fdi")
 
 
-def _vietnamese_owned(graph: SupplyGraph, key: str) -> bool:
+def vietnamese_owned(graph: SupplyGraph, key: str) -> bool:
     enterprise = graph.enterprise(key)
     return enterprise.country == "VN" and enterprise.kind != "fdi"
 
