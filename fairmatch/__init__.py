@@ -86,9 +86,11 @@ def register_blueprints(app: Flask) -> None:
     from fairmatch.booths.console import blueprint as booth_console
     from fairmatch.booths.views import blueprint as booths
     from fairmatch.enterprises.views import blueprint as enterprises
+    from fairmatch.events.views import blueprint as events
     from fairmatch.home.views import blueprint as home
     from fairmatch.matching.views import blueprint as matching
     from fairmatch.meetings.console import blueprint as meeting_console
+    from fairmatch.meetings.followup_views import blueprint as followup
     from fairmatch.meetings.views import blueprint as meetings
     from fairmatch.notifications.views import blueprint as notifications
     from fairmatch.organizer.edition_views import blueprint as editions
@@ -96,10 +98,13 @@ def register_blueprints(app: Flask) -> None:
     from fairmatch.organizer.team_views import blueprint as organizer_team
     from fairmatch.organizer.views import blueprint as organizer
     from fairmatch.people.views import blueprint as people
+    from fairmatch.register.views import blueprint as register
+    from fairmatch.support.views import blueprint as support
 
     security.install_converters(app)
     for blueprint in (home, auth, enterprises, booths, booth_console, matching, meetings, meeting_console, organizer,
-                      organizer_team, editions, prints, people, notifications, api):
+                      organizer_team, editions, prints, people, notifications, register, support, events, followup,
+                      api):
         app.register_blueprint(blueprint)
 
 

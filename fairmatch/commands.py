@@ -19,6 +19,9 @@ from fairmatch.enterprises.models import Membership
 from fairmatch.enterprises.services import enterprise_by_key
 from fairmatch.errors import DomainError
 from fairmatch.extensions import db
+from fairmatch.meetings.followup_command import send_follow_ups_command
+from fairmatch.organizer.report_command import report
+from fairmatch.register.commands import import_register
 
 
 def fail(*problems: str) -> None:
@@ -287,5 +290,8 @@ def init_app(app: Flask) -> None:
         send_outbox,
         backup_database,
         restore_database,
+        import_register,
+        report,
+        send_follow_ups_command,
     ):
         app.cli.add_command(command)

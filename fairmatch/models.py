@@ -13,12 +13,24 @@ from fairmatch.enterprises.models import (
     Need,
     Product,
 )
+from fairmatch.events.models import EventRegistration, SideEvent
 from fairmatch.fairs.models import Fair
 from fairmatch.matching.models import ChangeStamp, MatchFeedback, SourcingRequest
-from fairmatch.meetings.models import Arrival, CalendarFeed, Meeting, MeetingOutcome, MeetingRequest, Unavailability
+from fairmatch.meetings.models import (
+    Arrival,
+    CalendarFeed,
+    ExchangeRate,
+    FollowUp,
+    Meeting,
+    MeetingOutcome,
+    MeetingRequest,
+    Unavailability,
+)
 from fairmatch.notifications.models import Notification
 from fairmatch.organizer.models import OrganizerInvitation
 from fairmatch.people.models import DeskScan, FairPerson
+from fairmatch.register.models import RegisterEntry, RegisterInvitation
+from fairmatch.support.models import SupportGrant, SupportRule
 
 __all__ = [
     "ApiToken",
@@ -34,8 +46,11 @@ __all__ = [
     "DeskScan",
     "Enterprise",
     "EnterpriseSector",
+    "EventRegistration",
+    "ExchangeRate",
     "Fair",
     "FairPerson",
+    "FollowUp",
     "Hall",
     "MatchFeedback",
     "Meeting",
@@ -48,8 +63,13 @@ __all__ = [
     "PasswordReset",
     "Payment",
     "Product",
+    "RegisterEntry",
+    "RegisterInvitation",
     "ReservationBooth",
+    "SideEvent",
     "SourcingRequest",
+    "SupportGrant",
+    "SupportRule",
     "Unavailability",
     "User",
     "WaitlistEntry",

@@ -15,6 +15,9 @@ PER_PAGE = 50
 
 KIND_LABELS = {
     "password_reset": _l("Password reset"),
+    "deal_follow_up": _l("Deal follow-up (3 and 6 months)"),
+    "event_promoted": _l("A seat at a side event, from the waitlist"),
+    "register_invitation": _l("Invitation to the fair (recognised products register)"),
     "membership_requested": _l("Request to join an enterprise"),
     "membership_decided": _l("Decision on joining an enterprise"),
     "verification_decided": _l("Verification decision"),

@@ -17,12 +17,19 @@ def notify(user, kind: str, *, link: str | None = None, email: bool = True, **pa
     Vietnamese. Delivery by email happens later, from the outbox.
     """
     language = user.locale if user.locale in current_app.config["LANGUAGES"] else "vi"
+    return notify_address(user.email, language, kind, user=user, link=link, email=email, **params)
+
+
+def notify_address(address: str, language: str, kind: str, *, user=None, link: str | None = None, email: bool = True,
+                   **params) -> Notification:
+    """`notify` for an address that may have no account (an enterprise of the recognised-products
+    register, say), in `language`."""
     with force_locale(language):
         text = render_template(f"notifications/{kind}.txt", user=user, link=link, **params)
     subject, _, body = text.strip().partition("\n")
     message = Notification(
         user=user,
-        email=user.email,
+        email=address,
         language=language,
         kind=kind,
         subject=subject.strip(),

@@ -12,16 +12,20 @@ from fairmatch.demo.accounts import showcase_enterprises
 from fairmatch.demo.generate import build_demo_exchange
 from fairmatch.enterprises.import_export import import_document
 from fairmatch.enterprises.models import Category, Enterprise, Membership
+from fairmatch.events import demo as events_demo
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
 from fairmatch.floorplan import grid_layout, hall_size
 from fairmatch.matching.graph import supply_graph
 from fairmatch.matching.models import MatchView
+from fairmatch.meetings import deals_demo
 from fairmatch.meetings.attendance import slots_by_day
 from fairmatch.meetings.models import AttendanceAnswer, Meeting, MeetingOutcome, MeetingRequest, Unavailability
 from fairmatch.meetings.schedule import host_booths, schedule_meetings
 from fairmatch.people.demo import name_demo_people
+from fairmatch.register import demo as register_demo
 from fairmatch.supplychain import rank_suppliers
+from fairmatch.support import demo as support_demo
 
 DEMO_PASSWORD = "hoicho-2026"
 DEMO_USERS = (
@@ -101,6 +105,9 @@ def seed_demo_fair(seed: int = 2026, enterprises: int = 300) -> str:
     if fair.ends_on < date.today():
         _meet(fair, rng)
     name_demo_people(fair, seed)
+    # The programme's side of the fair, each from its own generator so that the rest stays as it was.
+    for offset, seed_part in enumerate((register_demo.seed, support_demo.seed, events_demo.seed, deals_demo.seed), 2):
+        seed_part(fair, random.Random(seed + offset))
     db.session.commit()
     return (f"demo fair {year}: {enterprises} enterprises, {booth_count} booths, {len(DEMO_USERS)} demo users, "
             f"{requests} meeting requests, {result['stats']['scheduled']} meetings")

@@ -165,6 +165,7 @@ def arguments(world) -> dict:
         "meeting_id": world.ids["meeting_id"], "fair_id": world.ids["fair_id"], "user_id": world.ids["user_id"],
         "message_id": world.ids["message_id"], "decision": "approve", "change": "deactivate",
         "person_id": world.ids["person_id"],
+        "event_id": 0, "registration_id": 0,
     }
 
 

@@ -177,6 +177,11 @@ EXPECTATIONS: dict[tuple[str, str], Expect] = {
     ("auth.make_owner", "POST"): MEMBER_OF_OWNER.but(ok=409),  # the membership is still a request
     ("auth.verify_email", "GET"): PUBLIC.but(ok=404),  # not a signed confirmation link
     ("auth.resend_verification", "POST"): SIGNED_IN.but(ok=302),
+    # Deals: the follow-up form opens from a signed link, without sign-in; the organizer's rates
+    ("followup.answer", "GET"): PUBLIC.but(ok=400),  # not a signed follow-up link
+    ("followup.answer", "POST"): PUBLIC.but(ok=400),
+    ("followup.exchange_rates", "GET"): ORGANIZER_ONLY,
+    ("followup.exchange_rates", "POST"): ORGANIZER_ONLY.but(ok=422),  # an empty form: no currency
     # Meetings: the day
     ("meetings.ask", "GET"): ACTING_FOR_AN_ENTERPRISE.but(ok=404),  # no enterprise named
     ("meetings.availability", "GET"): ACTING_FOR_AN_ENTERPRISE,
@@ -213,6 +218,13 @@ EXPECTATIONS: dict[tuple[str, str], Expect] = {
     ("organizer.audit", "GET"): ORGANIZER_ONLY,
     ("organizer.export", "GET"): ORGANIZER_ONLY,
     ("organizer.report", "GET"): ORGANIZER_ONLY,
+    # The recognised-products register: an empty upload is refused (422); inviting with nobody to invite redirects
+    ("register.index", "GET"): ORGANIZER_ONLY,
+    ("register.index", "POST"): ORGANIZER_ONLY.but(ok=422),
+    ("register.invite", "POST"): ORGANIZER_ONLY.but(ok=302),
+    # Support for exhibitors: an empty form lacks the rule's names and budget
+    ("support.rules", "GET"): ORGANIZER_ONLY,
+    ("support.rules", "POST"): ORGANIZER_ONLY.but(ok=422),
     ("prints.catalogue", "GET"): ORGANIZER_ONLY,
     ("prints.badges", "GET"): ORGANIZER_ONLY,
     ("prints.grid", "GET"): ORGANIZER_ONLY,
@@ -232,6 +244,18 @@ EXPECTATIONS: dict[tuple[str, str], Expect] = {
     ("people.visitor", "POST"): ORGANIZER_ONLY.but(ok=404),
     ("people.remove_visitor", "POST"): ORGANIZER_ONLY.but(ok=404),
     ("people.badge", "GET"): ORGANIZER_ONLY,
+    # Side events: the world has none, so an event's pages answer 404 to those let in.
+    ("events.programme", "GET"): PUBLIC,
+    ("events.event", "GET"): PUBLIC.but(ok=404),
+    ("events.register", "POST"): ACTING_FOR_AN_ENTERPRISE.but(ok=404),
+    ("events.leave", "POST"): SIGNED_IN.but(ok=404),
+    ("events.console", "GET"): ORGANIZER_ONLY,
+    ("events.console", "POST"): ORGANIZER_ONLY.but(ok=422),
+    ("events.edit", "GET"): ORGANIZER_ONLY.but(ok=404),
+    ("events.edit", "POST"): ORGANIZER_ONLY.but(ok=404),
+    ("events.check_in", "GET"): ORGANIZER_ONLY.but(ok=404),
+    ("events.check_in", "POST"): ORGANIZER_ONLY.but(ok=404),
+    ("events.propose", "POST"): ORGANIZER_ONLY.but(ok=404),
 }
 
 @dataclass(order=True)
