@@ -36,6 +36,8 @@ class SupportRuleForm(FlaskForm):
     position = WholeNumberField(_l("Precedence (1 is tried first; empty: last)"), [Optional(), _between(1, 999)])
 
     def validate(self, extra_validators=None) -> bool:
+        if self.benefit.data == "free":  # a free booth has no percentage: whatever the field holds is ignored
+            self.percent_off.raw_data, self.percent_off.data = [], None
         valid = super().validate(extra_validators)
         # Checked here, not inline: the field's Optional() stops its own chain when it is empty.
         if self.benefit.data == "percent" and self.percent_off.data is None and not self.percent_off.errors:
@@ -59,8 +61,7 @@ class SupportRuleForm(FlaskForm):
     @classmethod
     def of(cls, rule) -> "SupportRuleForm":
         """The form filled with a saved rule; a sent form keeps what was typed instead."""
-        return cls(
-            obj=rule,
-            benefit="free" if rule.is_free_booth else "percent",
-            percent_off=None if rule.is_free_booth else rule.percent_off,
-        )
+        form = cls(obj=rule, benefit="free" if rule.is_free_booth else "percent")
+        if rule.is_free_booth and not form.is_submitted():
+            form.percent_off.data = None  # stored as 100 %: a free booth shows no percentage
+        return form

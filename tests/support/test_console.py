@@ -1,5 +1,7 @@
 """The organizer's support rules page: list, add, edit; bad input keeps what was typed and changes nothing."""
 
+import re
+
 from sqlalchemy import func, select
 
 from fairmatch.extensions import db
@@ -59,6 +61,20 @@ def test_the_budget_cannot_be_cut_below_what_is_already_granted(app, organizer, 
     with app.app_context():
         rule = db.session.get(SupportRule, rule_id)
         assert (rule.budget_vnd, rule.granted_vnd, rule.name_vi) == (PRICE, PRICE, "Doanh nghiệp CNHT nhỏ và vừa")
+
+
+def test_a_free_rule_is_edited_as_its_page_shows_it(app, organizer, make_rule):
+    rule_id = make_rule(name_en="Free booths", budget_vnd=100_000_000)
+    client = signed_in(app, organizer)
+    page = client.get(f"/organizer/support/?rule={rule_id}&lang=en").get_data(as_text=True)
+    shown = re.search(r'<input[^>]*name="percent_off"[^>]*>', page).group(0)
+    assert 'value="100"' not in shown  # a free booth shows no percentage
+    # Only the budget changes; even a percentage left in the field is ignored for a free booth.
+    edited = NEW_RULE | {"benefit": "free", "percent_off": "100", "budget_vnd": "150000000"}
+    assert client.post(f"/organizer/support/?rule={rule_id}&lang=en", data=edited).status_code == 302
+    with app.app_context():
+        rule = db.session.get(SupportRule, rule_id)
+        assert (rule.budget_vnd, rule.is_free_booth) == (150_000_000, True)
 
 
 def test_only_organizers_see_the_support_rules(app, fair, exhibitor, client):
