@@ -22,6 +22,7 @@ from fairmatch.fairs.models import Fair
 from fairmatch.fairs.services import require_current_fair
 from fairmatch.i18n import language
 from fairmatch.meetings import attendance, briefs, day, deals, documents, services
+from fairmatch.meetings.codes import badge_code
 from fairmatch.meetings.forms import MeetingRequestForm, OutcomeForm
 from fairmatch.meetings.models import MEETING_STATE_LABELS, OUTCOME_LABELS
 from fairmatch.meetings.schedule import agenda_of, host_booths, slots_of
@@ -162,6 +163,7 @@ def _agenda_page(enterprise: Enterprise, fair: Fair, recording: Recording | None
         meetings=meetings,
         events=agenda_events(enterprise, fair),
         registration_states=REGISTRATION_STATE_LABELS,
+        account_code=badge_code(current_user.id),  # what the event desk scans for a registered account
         codes=documents.meeting_qr_codes(meetings),
         has_feed=services.has_calendar_feed(current_user),
         now=utcnow(),
