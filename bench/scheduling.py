@@ -143,6 +143,11 @@ def sweep(paths: list[Path]) -> None:
         valid = reached = status = seconds = "-"
         for limit in SWEEP:
             run, took = solve(path, limit)
+            if run.returncode != 0:
+                tail = run.stderr.strip().splitlines()[-1:] or ["?"]
+                print(f"{path.stem} at {limit} s: exit {run.returncode}: {tail[0]}", file=sys.stderr)
+                status = f"exit {run.returncode}"
+                continue
             result = json.loads(run.stdout)
             complete = not result["unscheduled"]
             if complete and valid == "-":
