@@ -44,15 +44,6 @@ def whole(text: str) -> int:
     return int(re.sub(r"\D", "", text.split("/")[0]))
 
 
-def press(person, button):
-    """Submit with the keyboard where a tap misses on a phone. Product bug, reported: on
-    /organizer/team and /organizer/support/ the tables' visually hidden button names escape their
-    scrolling frame, the page grows wider than the phone, and Chromium sends the tap elsewhere."""
-    with person.page.expect_navigation():
-        button.press("Enter")
-    person.arrived()
-
-
 def read_report(organizer) -> dict:
     """The fair report's figures that this journey changes, read off the page."""
     organizer.goto("/organizer/report")
@@ -127,7 +118,7 @@ def join_from_invitation(me, organizer, fair, tax_code: str, company: str, email
 
     organizer.goto("/organizer/team")
     request = organizer.page.locator("section[aria-labelledby=requests-heading] tr", has_text=company)
-    press(organizer, request.locator("form[action$='/owner'] button"))
+    organizer.submit(request.locator("form[action$='/owner'] button"))
     assert organizer.page.locator(".flash-success").is_visible()
 
     # The register gave a name and a product; an application also needs the firm's address.
@@ -146,11 +137,8 @@ def book_supported_booth(me, organizer, company: str) -> int:
     organizer.goto("/organizer/support/")
     rule = page.locator("main table tbody tr").first
     organizer.submit_link(rule.locator("a[href*='rule=']"))
-    # Product bug (reported): the edit form of a free-booth rule shows its stored 100 % in the
-    # percentage field, which then refuses it (1-99); an organizer has to empty it to save.
-    page.fill("#percent_off", "")
     page.fill("#budget_vnd", "500000000")
-    press(organizer, page.locator("main form button.primary"))
+    organizer.submit(page.locator("main form button.primary"))
     assert page.locator(".flash-success").is_visible()
 
     booth = next(b for b in demo_booths(organizer.fair) if b["status"] == "available" and b["zone"] == ZONE)
