@@ -163,9 +163,11 @@ def add_visitor(
 
 
 def update_person(person: FairPerson, fair: Fair, actor, now: datetime | None = None, **fields) -> FairPerson:
-    """Change a person's details (name, position, phone, organization)."""
+    """Change a person's details (name, position, phone, organization; the role of the organizer's
+    own guests, press and staff)."""
     check_may_change(fair, actor, now)
-    changed = {name: value for name, value in fields.items() if name in FIELDS and getattr(person, name) != value}
+    editable = (*FIELDS, "role")
+    changed = {name: value for name, value in fields.items() if name in editable and getattr(person, name) != value}
     for name, value in changed.items():
         setattr(person, name, value)
     if changed:

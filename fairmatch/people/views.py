@@ -76,29 +76,43 @@ def edit(key: str, person_id: int):
     enterprise = _enterprise(key)
     fair = require_current_fair()
     person = services.person_of(enterprise, fair, person_id)
-    form = PersonForm(obj=person)
+    return _person_page(
+        PersonForm(obj=person),
+        person,
+        fair,
+        enterprise=enterprise,
+        lists_open=services.lists_open(fair),
+        back=url_for("people.enterprise_list", key=enterprise.key),
+        remove=url_for("people.remove", key=enterprise.key, person_id=person.id),
+    )
+
+
+def _person_page(form, person, fair, *, enterprise, lists_open: bool, back: str, remove: str):
+    """One person's page: saved and back to `back` when the form is valid and the rules allow the
+    change; otherwise the form again with what was typed and why (422, or the rule's status)."""
     status = 200
     if form.is_submitted():
         status = 422
         if form.validate():
+            fields = _fields(form) | ({"role": form.role.data} if "role" in form else {})
             try:
-                services.update_person(person, fair, current_user, **_fields(form))
+                services.update_person(person, fair, current_user, **fields)
             except DomainError as refusal:
                 db.session.rollback()
                 form.form_errors.append(refusal.message)
                 status = refusal.status
             else:
                 flash(_("Saved."), "success")
-                return redirect(url_for("people.enterprise_list", key=enterprise.key))
+                return redirect(back)
     return render_template(
         "people/edit.html",
         fair=fair,
         enterprise=enterprise,
         person=person,
         form=form,
-        open=services.lists_open(fair),
-        back=url_for("people.enterprise_list", key=enterprise.key),
-        remove=url_for("people.remove", key=enterprise.key, person_id=person.id),
+        open=lists_open,
+        back=back,
+        remove=remove,
     ), status
 
 
@@ -161,25 +175,15 @@ def visitor(person_id: int):
     """The organizer changes one of its guests, press or staff."""
     fair = require_current_fair()
     person = services.person_of(None, fair, person_id)
-    form = VisitorForm(obj=person)
-    status = 200
-    if form.is_submitted():
-        status = 422
-        if form.validate():
-            person.role = form.role.data
-            services.update_person(person, fair, current_user, **_fields(form))
-            flash(_("Saved."), "success")
-            return redirect(url_for("people.console"))
-    return render_template(
-        "people/edit.html",
-        fair=fair,
+    return _person_page(
+        VisitorForm(obj=person),
+        person,
+        fair,
         enterprise=None,
-        person=person,
-        form=form,
-        open=True,
+        lists_open=True,
         back=url_for("people.console"),
         remove=url_for("people.remove_visitor", person_id=person.id),
-    ), status
+    )
 
 
 @blueprint.post("/organizer/people/<int:person_id>/remove")

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from fairmatch.audit.models import AuditEntry
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
 from fairmatch.people.models import FairPerson
@@ -170,6 +171,13 @@ def test_the_organizer_adds_guests_press_and_staff_and_sets_the_limits_and_deadl
         assert (fair.staff_per_booth, fair.delegates_per_buyer, fair.people_due_on) == (4, 6, date(2026, 10, 1))
         press = db.session.scalar(select(FairPerson).where(FairPerson.full_name == "Đặng Thu Trang"))
         assert (press.role, press.enterprise_id) == ("press", None)
+    # A journalist who turns out to be a guest: the change is kept and in the audit log.
+    changed = organizer.post(f"/organizer/people/{press.id}", data={"role": "guest", "full_name": "Đặng Thu Trang"})
+    assert changed.status_code == 302
+    with app.app_context():
+        assert db.session.get(FairPerson, press.id).role == "guest"
+        entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "person.changed"))
+        assert "role" in entry.details["fields"]
     refused = organizer.post("/organizer/people/settings", data={"staff_per_booth": "0", "delegates_per_buyer": "6"})
     assert refused.status_code == 422
     # Members cannot reach the organizer's list.
