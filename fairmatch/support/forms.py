@@ -36,9 +36,11 @@ class SupportRuleForm(FlaskForm):
     position = WholeNumberField(_l("Precedence (1 is tried first; empty: last)"), [Optional(), _between(1, 999)])
 
     def validate(self, extra_validators=None) -> bool:
-        if self.benefit.data == "free":  # a free booth has no percentage: whatever the field holds is ignored
-            self.percent_off.raw_data, self.percent_off.data = [], None
         valid = super().validate(extra_validators)
+        if self.benefit.data == "free" and self.percent_off.errors:
+            # A free booth has no percentage: whatever the field holds is ignored (and kept as typed).
+            self.percent_off.errors = []
+            valid = not self.errors
         # Checked here, not inline: the field's Optional() stops its own chain when it is empty.
         if self.benefit.data == "percent" and self.percent_off.data is None and not self.percent_off.errors:
             self.percent_off.errors.append(_("Enter the percentage off, or choose a free booth."))
