@@ -153,7 +153,7 @@ def reserve_booths(
         expires_at=now + timedelta(minutes=fair.booth_hold_minutes),
         created_by_id=actor.id,
         zone_override_reason=override_reason or None,
-        items=[ReservationBooth(booth=b, active=True) for b in booths],
+        items=[ReservationBooth(booth=b, active=True) for b in _in_lock_order(booths)],
     )
     db.session.add(reservation)
     _flush_or_conflict(booths)
@@ -186,6 +186,13 @@ def _lock_and_check_limit(enterprise: Enterprise, fair: Fair, adding: int, keepi
     """Lock the enterprise's row, so that two requests cannot both pass the limit, then count."""
     db.session.execute(select(Enterprise.id).where(Enterprise.id == enterprise.id).with_for_update())
     check_limit(fair, booths_held(enterprise, fair) - keeping, adding)
+
+
+def _in_lock_order(booths: list[Booth]) -> list[Booth]:
+    """Booths in the order their rows are written: always by id, so that two requests for
+    overlapping booths wait on the same first booth instead of each holding one the other needs
+    (a deadlock on PostgreSQL, seen about once in ten runs of the concurrency test)."""
+    return sorted(booths, key=lambda booth: booth.id)
 
 
 def _flush_or_conflict(booths: list[Booth]) -> None:
@@ -382,7 +389,7 @@ def move(reservation: BoothReservation, codes: list[str], actor, reason: str = "
     booths = _booths_for(fair, codes)
     _check_placement(reservation.enterprise, booths, actor, reason)
     _lock_and_check_limit(reservation.enterprise, fair, len(booths))
-    reservation.items.extend(ReservationBooth(booth=b, active=True) for b in booths)
+    reservation.items.extend(ReservationBooth(booth=b, active=True) for b in _in_lock_order(booths))
     if reason:
         reservation.zone_override_reason = reason
     _flush_or_conflict(booths)
