@@ -4,6 +4,7 @@ that starts empty for every test, and factories that build what a test needs."""
 import itertools
 import os
 import shutil
+import threading
 from datetime import date
 
 import pytest
@@ -190,3 +191,15 @@ class Auth:
 @pytest.fixture
 def auth(client):
     return Auth(client)
+
+
+def at_once(count: int, work) -> None:
+    """Run `work(n, ready)` for n in range(count), each in its own thread, and wait for all (a
+    minute at most). `ready()` returns once every thread has called it: the race tests call it
+    right before the write that races."""
+    barrier = threading.Barrier(count)
+    threads = [threading.Thread(target=work, args=(n, barrier.wait)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)

@@ -1,7 +1,6 @@
 """Many clients racing for the same booths: exactly one wins each booth, every loser gets 409, and
 the database never holds two active reservations for one booth (SQLite and PostgreSQL)."""
 
-import threading
 from collections import Counter
 
 from sqlalchemy import func, select
@@ -9,6 +8,7 @@ from sqlalchemy import func, select
 from fairmatch.auth.services import find_user, issue_token
 from fairmatch.booths.models import ReservationBooth
 from fairmatch.extensions import db
+from tests.conftest import at_once
 
 CLIENTS = 20
 
@@ -17,21 +17,16 @@ def race(app, emails, requests):
     """Give everyone an API token, then fire all requests at once; returns the status codes in order."""
     with app.app_context():
         tokens = [issue_token(find_user(email)) for email in emails]
-    barrier = threading.Barrier(len(tokens))
     statuses = [None] * len(tokens)
 
-    def run(i):
+    def run(i, ready):
         code, extra = requests[i]
         client = app.test_client()
-        barrier.wait()
+        ready()
         statuses[i] = client.post(f"/api/v1/booths/{code}/reservations", json={"extra_booths": extra},
                                   headers={"Authorization": f"Bearer {tokens[i]}"}).status_code
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(tokens))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    at_once(len(tokens), run)
     return statuses
 
 

@@ -2,7 +2,6 @@
 wait in line; the event's row is locked while its seats are counted. PostgreSQL only
 (TEST_DATABASE_URL): SQLite runs one writer at a time anyway."""
 
-import threading
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +13,7 @@ from fairmatch.events.services import check_in, register
 from fairmatch.extensions import db
 from fairmatch.meetings.codes import person_code
 from fairmatch.people.models import FairPerson
-from tests.conftest import POSTGRES_URL
+from tests.conftest import POSTGRES_URL, at_once
 
 pytestmark = pytest.mark.skipif(not POSTGRES_URL, reason="row locks need PostgreSQL (TEST_DATABASE_URL)")
 CLIENTS = 12
@@ -28,25 +27,20 @@ def test_twelve_members_registering_at_once_fill_exactly_the_capacity(app, add_e
         key = make_enterprise(name_vi=f"Công ty TNHH Cơ khí số {n}", name_en=f"Mechanics No. {n}")
         members.append((key, make_user("exhibitor", enterprise=key, name=f"Nguyễn Văn {n}")))
     outcomes = [None] * CLIENTS
-    barrier = threading.Barrier(CLIENTS)
 
-    def run(n):
+    def run(n, ready):
         key, email = members[n]
         with app.app_context():
             enterprise = db.session.scalar(select(Enterprise).where(Enterprise.key == key))
             actor = db.session.scalar(select(User).where(User.email == email))
             event = db.session.get(SideEvent, event_id)
-            barrier.wait()
+            ready()
             try:
                 outcomes[n] = register(event, enterprise, actor).state
             finally:
                 db.session.remove()
 
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(CLIENTS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    at_once(CLIENTS, run)
     assert outcomes.count("registered") == CAPACITY and outcomes.count("waitlisted") == CLIENTS - CAPACITY
     with app.app_context():
         stored = db.session.scalars(select(EventRegistration.state).where(EventRegistration.event_id == event_id))
@@ -63,21 +57,16 @@ def test_two_desks_scanning_one_badge_at_once_record_one_attendance(app, add_eve
         register(db.session.get(SideEvent, event_id), firm, member, person.id)
         code, organizer_id = person_code(person.id), organizer.id
     firsts = []
-    barrier = threading.Barrier(2)
 
-    def desk():
+    def desk(_n, ready):
         with app.app_context():
             event = db.session.get(SideEvent, event_id)
             actor = db.session.get(User, organizer_id)
-            barrier.wait()
+            ready()
             try:
                 firsts.append(check_in(event, code, actor)[1])
             finally:
                 db.session.remove()
 
-    threads = [threading.Thread(target=desk) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    at_once(2, desk)
     assert sorted(firsts) == [False, True]

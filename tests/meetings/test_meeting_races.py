@@ -1,7 +1,6 @@
 """Two organizers placing meetings of one enterprise into the same freed slot at once: one wins, the
 other is refused, and nobody is ever in two meetings at once (SQLite and PostgreSQL)."""
 
-import threading
 import time
 from datetime import date, timedelta
 
@@ -10,7 +9,7 @@ from sqlalchemy import select
 from fairmatch.extensions import db
 from fairmatch.meetings import day
 from fairmatch.meetings.models import Meeting, MeetingRequest
-from tests.conftest import signed_in
+from tests.conftest import at_once, signed_in
 
 
 def test_concurrent_placements_never_put_one_enterprise_in_two_meetings_at_once(app, make_user, meeting_fair,
@@ -41,19 +40,14 @@ def test_concurrent_placements_never_put_one_enterprise_in_two_meetings_at_once(
         return found
 
     monkeypatch.setattr(day, "check_place", slow_check)
-    barrier = threading.Barrier(2)
     statuses = [None, None]
 
-    def act(i):
+    def act(i, ready):
         url, form = actions[i]
-        barrier.wait()
+        ready()
         statuses[i] = clients[i].post(url, data=form).status_code
 
-    threads = [threading.Thread(target=act, args=(i,)) for i in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    at_once(2, act)
     assert sorted(statuses) == [302, 409]
     with app.app_context():
         buyer_slots = [m.slot_id for m in db.session.scalars(select(Meeting).where(Meeting.state != "cancelled"))]

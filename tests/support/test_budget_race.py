@@ -2,7 +2,6 @@
 amount only while it fits, and the database's CHECK backs it. PostgreSQL only (TEST_DATABASE_URL): SQLite runs
 one writer at a time anyway."""
 
-import threading
 
 import pytest
 from sqlalchemy import func, select
@@ -12,7 +11,7 @@ from fairmatch.booths import services
 from fairmatch.booths.models import BoothReservation
 from fairmatch.extensions import db
 from fairmatch.support.models import SupportGrant, SupportRule
-from tests.conftest import POSTGRES_URL, signed_in
+from tests.conftest import POSTGRES_URL, at_once, signed_in
 from tests.support.conftest import PRICE
 
 pytestmark = pytest.mark.skipif(not POSTGRES_URL, reason="concurrent writers need PostgreSQL (TEST_DATABASE_URL)")
@@ -28,25 +27,20 @@ def test_eight_exhibitors_submitting_at_once_get_exactly_the_budgets_three_free_
         client = signed_in(app, email)
         held.append((email, client.post(f"/api/v1/booths/A0{n + 1}/reservations", json={}).json["id"]))
     outcomes = [None] * CLIENTS
-    barrier = threading.Barrier(CLIENTS)
 
-    def run(n):
+    def run(n, ready):
         email, reservation_id = held[n]
         with app.test_request_context():
             actor = db.session.scalar(select(User).where(User.email == email))
             reservation = db.session.get(BoothReservation, reservation_id)
-            barrier.wait()
+            ready()
             try:
                 services.submit(reservation, actor)
                 outcomes[n] = reservation.total_vnd
             finally:
                 db.session.remove()
 
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(CLIENTS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    at_once(CLIENTS, run)
     # Three pay nothing, the others the list price with VAT.
     assert sorted(outcomes) == [0] * FUNDED + [16_200_000] * (CLIENTS - FUNDED)
     with app.app_context():
