@@ -8,6 +8,7 @@ from wtforms.validators import InputRequired, NumberRange, Optional
 
 from fairmatch.enterprises.models import Enterprise
 from fairmatch.events.models import EVENT_KIND_LABELS
+from fairmatch.events.services import FIELDS
 from fairmatch.extensions import db
 from fairmatch.forms import TEXT, max_length, options, required
 
@@ -46,19 +47,7 @@ class EventForm(FlaskForm):
         self.lead_enterprise_id.choices = [(None, _l("No lead enterprise"))] + [(e.id, e.name(lang)) for e in leads]
 
     def fields(self) -> dict:
-        return {
-            name: self[name].data
-            for name in (
-                "kind",
-                "title_vi",
-                "title_en",
-                "description_vi",
-                "description_en",
-                "place",
-                "capacity",
-                "lead_enterprise_id",
-                "day",
-                "start",
-                "end",
-            )
-        } | {name: self[name].data or "" for name in ("title_en", "description_vi", "description_en")}
+        """What save_event takes: the event's columns, and its day and times."""
+        return {name: self[name].data for name in (*FIELDS, "day", "start", "end")} | {
+            name: self[name].data or "" for name in ("title_en", "description_vi", "description_en")
+        }
