@@ -12,6 +12,11 @@ class Config:
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None: SQLite in instance/
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     REDIS_URL = os.environ.get("REDIS_URL")
+    # Background work (docs/operations.md): with REDIS_URL, Celery carries jobs to `flask worker`
+    # processes; without it, JOBS_THREADS threads of the web process run them.
+    JOBS_DISPATCHER = os.environ.get("JOBS_DISPATCHER")  # celery, thread, inline or manual; None: by REDIS_URL
+    JOBS_THREADS = int(os.environ.get("JOBS_THREADS", "2"))
+    JOBS_WAIT_SECONDS = 1.0  # a document asked for is sent at once when it is ready within this time
     # Email delivery of the outbox (docs/operations.md): off unless SMTP_URL is set.
     SMTP_URL = os.environ.get("SMTP_URL")
     MAIL_FROM = os.environ.get("MAIL_FROM")
@@ -66,6 +71,10 @@ class TestingConfig(Config):
     # Hashing is deliberately slow; tests need many accounts, not protection against cracking.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
     REDIS_URL = None
+    # Jobs run inside the request that starts them, so that a test sees their result at once;
+    # tests of the queue itself choose `manual` or `thread`.
+    JOBS_DISPATCHER = "inline"
+    JOBS_TIMERS = False
     SMTP_URL = None
     MAIL_FROM = None
 

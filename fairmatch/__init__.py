@@ -35,6 +35,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     register_security_headers(app)
     register_commands(app)
     register_template_helpers(app)
+    register_tasks(app)
     return app
 
 
@@ -88,6 +89,7 @@ def register_blueprints(app: Flask) -> None:
     from fairmatch.enterprises.views import blueprint as enterprises
     from fairmatch.events.views import blueprint as events
     from fairmatch.home.views import blueprint as home
+    from fairmatch.jobs.web import blueprint as jobs
     from fairmatch.matching.views import blueprint as matching
     from fairmatch.meetings.console import blueprint as meeting_console
     from fairmatch.meetings.followup_views import blueprint as followup
@@ -104,7 +106,7 @@ def register_blueprints(app: Flask) -> None:
     security.install_converters(app)
     for blueprint in (home, auth, enterprises, booths, booth_console, matching, meetings, meeting_console, organizer,
                       organizer_team, editions, prints, people, notifications, register, support, events, followup,
-                      api):
+                      jobs, api):
         app.register_blueprint(blueprint)
 
 
@@ -130,3 +132,11 @@ def register_template_helpers(app: Flask) -> None:
     from fairmatch import templating
 
     templating.init_app(app)
+
+
+def register_tasks(app: Flask) -> None:
+    """Every feature's background tasks known, then the queue that runs them (`fairmatch.jobs`)."""
+    from fairmatch import tasks  # noqa: F401  (registers them)
+    from fairmatch.jobs import dispatch, stamps  # noqa: F401  (stamps: the listeners that move them)
+
+    dispatch.init_app(app)

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 from flask_babel import force_locale
 from flask_migrate import upgrade
@@ -246,6 +246,27 @@ def send_outbox(limit: str) -> None:
     click.echo(str(summary))
 
 
+@click.command("worker")
+@click.option("--concurrency", default="2", help="tasks run at once by this worker (default 2)")
+@click.option("--beat", is_flag=True, help="also run the periodic tasks' clock (on one machine only)")
+@with_appcontext
+def worker(concurrency: str, beat: bool) -> None:
+    """Run background tasks from the queue (REDIS_URL); see docs/operations.md."""
+    from fairmatch.jobs.dispatch import CeleryDispatcher
+
+    dispatcher = current_app.extensions["fairmatch.jobs"]
+    problems = [] if concurrency.isdigit() and int(concurrency) > 0 else [
+        f"concurrency: {concurrency!r} is not a positive whole number"]
+    if not isinstance(dispatcher, CeleryDispatcher):
+        problems.append("REDIS_URL is not set: background tasks run inside the web process, no worker is needed")
+    if problems:
+        fail(*problems)
+    arguments = ["worker", "--loglevel=INFO", f"--concurrency={concurrency}"]
+    if beat:
+        arguments += ["--beat", f"--schedule={Path(current_app.instance_path) / 'celerybeat-schedule'}"]
+    dispatcher.celery.worker_main(arguments)
+
+
 @click.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False))
 @with_appcontext
@@ -293,5 +314,6 @@ def init_app(app: Flask) -> None:
         import_register,
         report,
         send_follow_ups_command,
+        worker,
     ):
         app.cli.add_command(command)

@@ -15,6 +15,7 @@ from fairmatch.enterprises.models import (
 )
 from fairmatch.events.models import EventRegistration, SideEvent
 from fairmatch.fairs.models import Fair
+from fairmatch.jobs.models import Job, StoredFile
 from fairmatch.matching.models import ChangeStamp, MatchFeedback, SourcingRequest
 from fairmatch.meetings.models import (
     Arrival,
@@ -52,6 +53,7 @@ __all__ = [
     "FairPerson",
     "FollowUp",
     "Hall",
+    "Job",
     "MatchFeedback",
     "Meeting",
     "MeetingOutcome",
@@ -68,6 +70,7 @@ __all__ = [
     "ReservationBooth",
     "SideEvent",
     "SourcingRequest",
+    "StoredFile",
     "SupportGrant",
     "SupportRule",
     "Unavailability",

@@ -16,9 +16,11 @@ from fairmatch.errors import RuleViolation, error_response
 from fairmatch.extensions import csrf
 from fairmatch.fairs.services import require_current_fair
 from fairmatch.i18n import language
+from fairmatch.jobs.web import job_document, job_response, visible_job
 from fairmatch.matching.services import MAX_LIMIT, count_match_view, matches_for
 from fairmatch.meetings import services as meetings
 from fairmatch.meetings.schedule import agenda_of
+from fairmatch.meetings.tasks import LONGEST, SHORTEST, start_schedule_run
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(blueprint)
@@ -158,3 +160,32 @@ def my_agenda():
         }
         for m in agenda_of(enterprise.id, fair)
     ])
+
+
+@blueprint.get("/jobs/<job_id>")
+@signed_in
+def job(job_id: str):
+    found = visible_job(job_id)
+    if found is None:
+        return error_response(404)
+    return jsonify(job_document(found))
+
+
+@blueprint.post("/organizer/schedule-runs")
+@signed_in
+def schedule_run():
+    if not current_user.is_organizer:
+        return error_response(403)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        body = {}
+    time_limit, publish = body.get("time_limit", 10), body.get("publish", False)
+    problems = []
+    if isinstance(time_limit, bool) or not isinstance(time_limit, int | float) or not SHORTEST <= time_limit <= LONGEST:
+        problems.append(_("time_limit: a number of seconds from %(low)d to %(high)d", low=SHORTEST, high=LONGEST))
+    if not isinstance(publish, bool):
+        problems.append(_("publish: true or false"))
+    if problems:
+        return error_response(422, " ".join(problems))
+    started = start_schedule_run(require_current_fair(), time_limit, publish, current_user, language())
+    return job_response(started)

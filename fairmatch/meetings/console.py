@@ -13,15 +13,18 @@ from fairmatch.errors import DomainError, RuleViolation
 from fairmatch.extensions import db
 from fairmatch.fairs.services import require_current_fair
 from fairmatch.forms import options
+from fairmatch.i18n import language
+from fairmatch.jobs.runner import latest_active
 from fairmatch.meetings import day, desk, schedule
 from fairmatch.meetings.forms import MeetingSettingsForm, MoveForm, sessions_text
 from fairmatch.meetings.models import MEETING_STATE_LABELS, OUTCOME_LABELS, Meeting
 from fairmatch.meetings.review import PARTICIPANT_ORDERS, draft_review
-from fairmatch.meetings.schedule import RUN_STATUS_LABELS, schedule_meetings, slots_of, table_labels
+from fairmatch.meetings.schedule import RUN_STATUS_LABELS, slots_of, table_labels
+from fairmatch.meetings.tasks import start_schedule_run
 from fairmatch.people.models import SCAN_RESULT_LABELS
 
 blueprint = Blueprint("meeting_console", __name__, url_prefix="/organizer")
-TIME_LIMITS = (2, 10, 30)
+TIME_LIMITS = (2, 10, 30, 60)
 
 
 @blueprint.before_request
@@ -86,6 +89,7 @@ def _review(fair) -> dict:
         "state_labels": MEETING_STATE_LABELS,
         "status_labels": RUN_STATUS_LABELS,
         "time_limits": TIME_LIMITS,
+        "running_run": latest_active("schedule"),
     }
 
 
@@ -95,16 +99,8 @@ def run():
     time_limit = request.form.get("time_limit", type=int)
     if time_limit not in TIME_LIMITS:
         time_limit = TIME_LIMITS[0]
-    result = schedule_meetings(fair, time_limit=time_limit, actor=current_user)
-    flash(
-        _(
-            "Draft ready: %(placed)d meetings placed, %(unplaced)d not placed. Review it, then publish.",
-            placed=result["stats"]["scheduled"],
-            unplaced=len(result["unscheduled"]),
-        ),
-        "success",
-    )
-    return redirect(url_for("meeting_console.index"))
+    job = start_schedule_run(fair, time_limit, False, current_user, language())
+    return redirect(url_for("jobs.page", job_id=job.id), 303)
 
 
 @blueprint.post("/meetings/publish")

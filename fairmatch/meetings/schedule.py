@@ -152,13 +152,25 @@ def _needs_table(fixed: Meeting | None, meeting_request: MeetingRequest, booths:
     return meeting_request.meeting_booth(booths.get(meeting_request.to_enterprise_id)) is None
 
 
-def schedule_meetings(fair: Fair, time_limit: float = 10.0, publish: bool = False, actor=None) -> dict:
+def schedule_meetings(fair: Fair, time_limit: float = 10.0, publish: bool = False, actor=None,
+                      solving=None) -> dict:
     """Place the accepted requests (fixed meetings stay where they are), replacing the draft; with
     `publish`, the whole schedule becomes final and both sides of each new meeting are told.
-    Returns the scheduler's result document."""
-    lock_schedule(fair)
-    instance, by_id, booths, fixed = build_instance(fair)
+    `solving(count)` is told how many meetings the solver is placing. Returns the scheduler's result
+    document.
+
+    The solver works on a snapshot, holding no lock: a 30-second run makes no one wait. Then the
+    schedule is locked and read again; if requests or slots changed meanwhile, it solves once more,
+    under the lock, what is there now."""
+    instance = build_instance(fair)[0]
+    db.session.rollback()
+    if solving:
+        solving(len(instance["meetings"]))
     result = solve(load_instance(instance), time_limit).to_dict()
+    lock_schedule(fair)
+    now, by_id, booths, fixed = build_instance(fair)
+    if now != instance:
+        result = solve(load_instance(now), time_limit).to_dict()
     slots = {s.id: s for s in slots_of(fair)}
     # One transaction: a crash half-way (a failed message, a lost connection) keeps the previous
     # schedule, drafts included, and tells nobody.

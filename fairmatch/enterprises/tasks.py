@@ -1,0 +1,1 @@
+"""Enterprise work off the request path: imports of the exchange document, and exports, of any size."""

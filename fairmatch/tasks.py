@@ -1,0 +1,11 @@
+"""Every module that registers background tasks (`fairmatch.jobs.registry`), imported once at start
+so that the web processes and the workers know the same tasks."""
+
+from fairmatch.booths import tasks as booths
+from fairmatch.enterprises import tasks as enterprises
+from fairmatch.jobs import tasks as jobs
+from fairmatch.meetings import tasks as meetings
+from fairmatch.notifications import tasks as notifications
+from fairmatch.organizer import tasks as organizer
+
+__all__ = ["booths", "enterprises", "jobs", "meetings", "notifications", "organizer"]
