@@ -1,0 +1,76 @@
+"""The production path: jobs go through Redis to `flask worker` processes. A worker killed in the
+middle of a job leaves nothing behind, and the next worker to start runs the job to its end, once.
+
+Needs Redis (REDIS_TEST_URL, a database of its own: the test empties it)."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import redis
+
+from fairmatch.extensions import db
+from fairmatch.jobs.dispatch import CeleryDispatcher
+from fairmatch.meetings.models import Meeting
+from tests.conftest import signed_in
+
+REDIS_URL = os.environ.get("REDIS_TEST_URL", "")
+pytestmark = pytest.mark.skipif(not REDIS_URL, reason="the task queue needs Redis (REDIS_TEST_URL)")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def app(make_app):
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    return make_app(REDIS_URL=REDIS_URL, JOBS_DISPATCHER="celery")
+
+
+@pytest.fixture
+def workers(app, database_url, tmp_path):
+    """Start `flask worker` processes on the test's database and queue; all are stopped at the end."""
+    started, logs = [], []
+
+    def start() -> subprocess.Popen:
+        environment = os.environ | {"FAIRMATCH_CONFIG": "development", "DATABASE_URL": database_url,
+                                    "REDIS_URL": REDIS_URL, "SECRET_KEY": "worker-test-not-secret"}
+        environment.pop("JOBS_DISPATCHER", None)
+        logs.append(open(tmp_path / f"worker{len(started)}.log", "w"))
+        process = subprocess.Popen(
+            [sys.executable, "-m", "flask", "--app", "fairmatch", "worker", "--concurrency", "1"],
+            cwd=ROOT, env=environment, stdout=logs[-1], stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    for log in logs:
+        log.close()
+
+
+def _wait_for(client, address, states, seconds=90):
+    deadline = time.monotonic() + seconds
+    job = client.get(address).json
+    while job["state"] not in states and time.monotonic() < deadline:
+        time.sleep(0.05)
+        job = client.get(address).json
+    return job
+
+
+def test_a_worker_runs_a_job_sent_through_redis(app, make_user, accepted, workers):
+    assert isinstance(app.extensions["fairmatch.jobs"], CeleryDispatcher)
+    organizer = signed_in(app, make_user("organizer"))
+    address = organizer.post("/api/v1/organizer/schedule-runs", json={"time_limit": 2}).json["job"]
+    assert organizer.get(address).json["state"] == "queued"  # nothing runs it in the web process
+    workers()
+    job = _wait_for(organizer, address, ("done", "failed"))
+    assert job["state"] == "done" and job["result"]["scheduled"] == 2
+    with app.app_context():
+        assert db.session.query(Meeting).count() == 2
