@@ -19,6 +19,7 @@ from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Category, Enterprise, EnterpriseSector, Membership, Need, Product
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
+from fairmatch.jobs.models import Job
 from fairmatch.matching.sourcing import post_request
 from fairmatch.meetings.models import Meeting
 from fairmatch.meetings.schedule import slots_of
@@ -120,6 +121,10 @@ def make_world(app, make_fair):
             db.session.add(person)
             db.session.commit()
             membership = db.session.scalar(select(Membership.id).where(Membership.user_id == joiner.id))
+            job = Job(id="0" * 32, kind="schedule", key="0" * 64, params={"fair_id": fair.id}, state="done",
+                      result={"url": "/organizer/meetings"}, user_id=users[ORGANIZER].id)
+            db.session.add(job)
+            db.session.commit()
             world = World(app, {p: u.email for p, u in users.items()}, {"A": a.key, "B": b.key, "C": c.key})
             world.ids = {"product_id": a.products[0].id, "need_id": a.needs[0].id, "reservation_id": reservation.id,
                          "entry_id": entry.id,
@@ -127,7 +132,7 @@ def make_world(app, make_fair):
                          "sourcing_request_id": wanted.id, "token_id": token.id,
                          "membership_id": membership, "feed_secret": feed, "reset_token": "reset-secret",
                          "meeting_id": meeting.id, "fair_id": fair.id, "user_id": users[ORGANIZER].id,
-                         "person_id": person.id,
+                         "person_id": person.id, "job_id": job.id,
                          "message_id": db.session.scalar(select(Notification.id).limit(1))}
             return world
 
@@ -164,7 +169,7 @@ def arguments(world) -> dict:
         "filename": "css/app.css", "format": "csv", "slug": "gaps", "queue": "enterprises",
         "meeting_id": world.ids["meeting_id"], "fair_id": world.ids["fair_id"], "user_id": world.ids["user_id"],
         "message_id": world.ids["message_id"], "decision": "approve", "change": "deactivate",
-        "person_id": world.ids["person_id"],
+        "person_id": world.ids["person_id"], "job_id": world.ids["job_id"],
         "event_id": 0, "registration_id": 0,
     }
 

@@ -170,6 +170,11 @@ EXPECTATIONS: dict[tuple[str, str], Expect] = {
     # .../accept answers the request, so .../decline then finds it answered.
     ("api.answer_meeting_request", "POST"): ANSWERED_BY_A.but(ok=(200, 409), anonymous=401),
     ("api.my_agenda", "GET"): ACTING_FOR_AN_ENTERPRISE.but(anonymous=401),
+    # A job is seen by whoever started it (here the organizer) and by organizers; to anyone else it
+    # does not exist.
+    ("api.job", "GET"): ORGANIZER_ONLY.but(refused=404, anonymous=401),
+    ("jobs.page", "GET"): ORGANIZER_ONLY.but(refused=404),
+    ("api.schedule_run", "POST"): ORGANIZER_ONLY.but(ok=202, anonymous=401),
     # Personal data
     ("auth.download_my_data", "GET"): SIGNED_IN,
     ("auth.erase_account", "GET"): SIGNED_IN,
@@ -191,7 +196,7 @@ EXPECTATIONS: dict[tuple[str, str], Expect] = {
                                                ok={EXHIBITOR_A: 302, "*": 404}),
     ("meeting_console.index", "GET"): ORGANIZER_ONLY,
     ("meeting_console.index", "POST"): ORGANIZER_ONLY.but(ok=422),
-    ("meeting_console.run", "POST"): ORGANIZER_ONLY.but(ok=302),
+    ("meeting_console.run", "POST"): ORGANIZER_ONLY.but(ok=303),
     ("meeting_console.publish", "POST"): ORGANIZER_ONLY.but(ok=302),
     ("meeting_console.meeting", "GET"): ORGANIZER_ONLY,
     ("meeting_console.meeting", "POST"): ORGANIZER_ONLY.but(ok=422),  # no action chosen
