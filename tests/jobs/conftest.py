@@ -2,6 +2,7 @@ import pytest
 
 from fairmatch.extensions import db
 from fairmatch.jobs.models import Job
+from tests.booths.conftest import exhibitor, fair  # noqa: F401  (fixtures)
 from tests.meetings.conftest import accepted, meeting_fair  # noqa: F401  (fixtures)
 
 

@@ -3,6 +3,7 @@ middle of a job leaves nothing behind, and the next worker to start runs the job
 
 Needs Redis (REDIS_TEST_URL, a database of its own: the test empties it)."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -32,16 +33,16 @@ def app(make_app):
 @pytest.fixture
 def workers(app, database_url, tmp_path):
     """Start `flask worker` processes on the test's database and queue; all are stopped at the end."""
-    started, logs = [], []
+    started, logs = [], contextlib.ExitStack()
 
     def start() -> subprocess.Popen:
         environment = os.environ | {"FAIRMATCH_CONFIG": "development", "DATABASE_URL": database_url,
                                     "REDIS_URL": REDIS_URL, "SECRET_KEY": "worker-test-not-secret"}
         environment.pop("JOBS_DISPATCHER", None)
-        logs.append(open(tmp_path / f"worker{len(started)}.log", "w"))
+        log = logs.enter_context(open(tmp_path / f"worker{len(started)}.log", "w"))  # noqa: SIM115  (open while it runs)
         process = subprocess.Popen(
             [sys.executable, "-m", "flask", "--app", "fairmatch", "worker", "--concurrency", "1"],
-            cwd=ROOT, env=environment, stdout=logs[-1], stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         started.append(process)
         return process
@@ -51,8 +52,7 @@ def workers(app, database_url, tmp_path):
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-    for log in logs:
-        log.close()
+    logs.close()
 
 
 def _wait_for(client, address, states, seconds=90):

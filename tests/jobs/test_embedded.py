@@ -14,7 +14,6 @@ from fairmatch.jobs.dispatch import ThreadDispatcher
 from fairmatch.jobs.periodic import run_periodic
 from fairmatch.jobs.queue import celery_for
 from fairmatch.jobs.registry import PERIODIC
-from tests.booths.conftest import exhibitor, fair  # noqa: F401  (fixtures)
 from tests.conftest import signed_in
 
 

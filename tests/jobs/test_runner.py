@@ -5,7 +5,7 @@ once, and a job is never run twice."""
 from datetime import timedelta
 
 import pytest
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from fairmatch.database import utcnow
 from fairmatch.enterprises.models import Enterprise
@@ -149,5 +149,5 @@ def test_the_same_work_asked_at_once_is_one_job(app, tasks):
         other = runner.submit("same", {"doc": "badges", "lang": "vi"})
         assert first.id == second.id != other.id
         db.session.add(Job(id="x" * 32, kind="same", key=first.key, params={}))
-        with pytest.raises(Exception):  # the database refuses a second active job for one work
+        with pytest.raises(IntegrityError):  # the database refuses a second active job for one work
             db.session.commit()
