@@ -111,6 +111,7 @@ def openapi_document() -> dict:
             **MATCHING_PATHS,
             **MEETING_PATHS,
             **AGENDA_PATHS,
+            **JOB_PATHS,
         },
     }
 
@@ -303,6 +304,48 @@ MATCHING_PATHS = {
                 **ERRORS,
                 "default": PROBLEM,
             },
+        }
+    },
+}
+JOB = {
+    "type": "object",
+    "required": ["id", "state", "progress", "message", "result", "error"],
+    "properties": {
+        "id": {"type": "string"},
+        "state": {"enum": ["queued", "running", "done", "failed"]},
+        "progress": {"type": "number", "minimum": 0, "maximum": 1},
+        "message": {"type": "string", "description": "what the job is doing, in the language of whoever started it"},
+        "result": {"type": ["object", "null"], "description": "when done; `url` is where its outcome is shown"},
+        "error": {"type": ["string", "null"]},
+    },
+}
+ACCEPTED = {
+    "description": "The work goes on in the background: ask the job how far it is",
+    "headers": {"Retry-After": {"schema": {"type": "integer"}}, "Location": {"schema": {"type": "string"}}},
+    "content": {"application/json": {"schema": {
+        "type": "object", "required": ["job"], "properties": {"job": {"type": "string"}},
+    }}},
+}
+JOB_PATHS = {
+    "/jobs/{id}": {
+        "get": {
+            "summary": "A background job: its state, progress and result (whoever started it, or an organizer)",
+            "security": SIGNED_IN,
+            "parameters": [_path_parameter("id", {"type": "string"})],
+            "responses": {"200": _json("The job", JOB), **ERRORS, "default": PROBLEM},
+        }
+    },
+    "/organizer/schedule-runs": {
+        "post": {
+            "summary": "Run the meeting scheduler on the accepted requests (organizers); a run asked while one "
+                       "runs joins it",
+            "security": SIGNED_IN,
+            "requestBody": {"required": False, "content": {"application/json": {"schema": {
+                "type": "object",
+                "properties": {"time_limit": {"type": "number", "minimum": 2, "maximum": 60, "default": 10},
+                               "publish": {"type": "boolean", "default": False}},
+            }}}},
+            "responses": {"202": ACCEPTED, **ERRORS, "default": PROBLEM},
         }
     },
 }
