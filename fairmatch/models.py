@@ -16,7 +16,7 @@ from fairmatch.enterprises.models import (
 from fairmatch.events.models import EventRegistration, SideEvent
 from fairmatch.fairs.models import Fair
 from fairmatch.jobs.models import Job, StoredFile
-from fairmatch.matching.models import ChangeStamp, MatchFeedback, SourcingRequest
+from fairmatch.matching.models import ChangeStamp, GraphChange, MatchFeedback, SourcingRequest
 from fairmatch.meetings.models import (
     Arrival,
     CalendarFeed,
@@ -52,6 +52,7 @@ __all__ = [
     "Fair",
     "FairPerson",
     "FollowUp",
+    "GraphChange",
     "Hall",
     "Job",
     "MatchFeedback",

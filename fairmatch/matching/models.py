@@ -1,9 +1,9 @@
-"""What matching keeps in the database: the graph's change stamp, "not relevant" feedback and
-buyers' sourcing requests."""
+"""What matching keeps in the database: the graph's change feed, "not relevant" feedback and
+buyers' sourcing requests (and the change stamps other features key their files by)."""
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from fairmatch.database import UTCDateTime, utcnow
@@ -11,11 +11,34 @@ from fairmatch.extensions import db
 
 
 class ChangeStamp(db.Model):
-    """A counter bumped in the same transaction as every change to what matching reads, so that
-    every worker process knows when its cached graph is out of date."""
+    """A named counter moved when the data behind it changes (see `fairmatch.jobs.stamps`)."""
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+# What changed: one enterprise (patched in place); the categories, the current fair or its dates, or
+# rows changed in bulk (the graph is rebuilt). Internal: never shown to anyone.
+GRAPH_CHANGE_KINDS = ("profile", "taxonomy", "fair", "all")
+
+
+class GraphChange(db.Model):
+    """One change to what the supply graph reads, appended in the transaction that made it: every
+    process patches its graph from the rows it has not applied yet (see `matching.graph`). A
+    profile change names the enterprise; the other kinds rebuild the graph."""
+
+    # INTEGER on SQLite, where only that type makes the primary key the rowid.
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True)
+    enterprise_key: Mapped[str | None] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(10), default="profile")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+    __table_args__ = (
+        CheckConstraint(f"kind IN {GRAPH_CHANGE_KINDS}", name="kind"),
+        CheckConstraint("(kind = 'profile') = (enterprise_key IS NOT NULL)", name="keyed"),
+        # Never reuse a number after the newest rows were pruned: processes remember the last one.
+        {"sqlite_autoincrement": True},
+    )
 
 
 class MatchFeedback(db.Model):

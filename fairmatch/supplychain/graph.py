@@ -3,9 +3,12 @@
 Category nodes carry the bill of materials (an edge runs from an input to the product made
 from it); enterprise nodes link to the categories they make (enterprise → category) and need
 (category → enterprise). Queries never walk the whole graph: they read the indexes below,
-which `upsert_enterprise` and `remove_enterprise` keep current.
+which `upsert_enterprise` and `remove_enterprise` keep current. The graph holds only the
+taxonomy in networkx: `nx`, with the enterprises too, is drawn from the indexes when asked for
+(at 100,000 enterprises their nodes and edge dicts cost more memory than everything else).
 """
 
+import sys
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -167,8 +170,8 @@ def _profile(enterprise: Enterprise, categories: dict[str, Category]) -> Profile
     wants.update(dict.fromkeys(needs, 0))
     return Profile(
         enterprise=enterprise,
-        locality=fold(enterprise.locality),
-        park=fold(enterprise.industrial_park),
+        locality=sys.intern(fold(enterprise.locality)),  # a few dozen places, shared by thousands
+        park=sys.intern(fold(enterprise.industrial_park)),
         offers=offers,
         needs=needs,
         wants=wants,
@@ -190,19 +193,20 @@ class SupplyGraph:
     def __init__(self, categories: Iterable[Category], max_depth: int = MAX_DEPTH):
         self.max_depth = max_depth
         self.categories = {c.code: c for c in sorted(categories, key=lambda c: c.code)}
-        self.nx = nx.DiGraph()
+        self.taxonomy = nx.DiGraph()
         for code, category in self.categories.items():
-            self.nx.add_node(_cat(code), sector=category.sector)
+            self.taxonomy.add_node(_cat(code), sector=category.sector)
         used_with: dict[str, list[tuple[str, str]]] = {}
         for code, category in self.categories.items():
             for source, kind in [*((s, "input") for s in sorted(category.inputs)), *sorted(category.means)]:
                 if source not in self.categories:
                     raise ValueError(f"{code}: unknown input category {source}")
-                self.nx.add_edge(_cat(source), _cat(code), relation=kind)
+                self.taxonomy.add_edge(_cat(source), _cat(code), relation=kind)
                 if kind != "input":
                     used_with.setdefault(source, []).append((code, kind))
         self._used_with = {code: tuple(users) for code, users in used_with.items()}
-        materials = nx.subgraph_view(self.nx, filter_edge=lambda a, b: self.nx.edges[a, b]["relation"] == "input")
+        taxonomy = self.taxonomy
+        materials = nx.subgraph_view(taxonomy, filter_edge=lambda a, b: taxonomy.edges[a, b]["relation"] == "input")
         self._upstream = {code: self._bom_paths(materials, code, upstream=True) for code in self.categories}
         self._downstream = {code: self._bom_paths(materials, code, upstream=False) for code in self.categories}
         self.profiles: dict[str, Profile] = {}
@@ -211,6 +215,7 @@ class SupplyGraph:
         self._bucket_numbers: dict[Bucket, int] = {}
         self._producers: dict[str, CategoryIndex] = {}
         self._needers: dict[str, CategoryIndex] = {}
+        self._nx: nx.DiGraph | None = None
 
     def _bom_paths(self, materials: nx.DiGraph, code: str, upstream: bool) -> dict[str, tuple[str, ...]]:
         # Only material edges are walked: the tool steel of a mould is nothing to the mould's user.
@@ -266,10 +271,9 @@ class SupplyGraph:
             if code not in self.categories:
                 raise ValueError(f"{enterprise.key}: unknown category {code}")
         self.remove_enterprise(enterprise.key)
+        self._nx = None
         profile = _profile(enterprise, self.categories)
         self.profiles[enterprise.key] = profile
-        node = _ent(enterprise.key)
-        self.nx.add_node(node, kind=enterprise.kind)
         held = enterprise.certifications
         certified, chains = not held.isdisjoint(UNIVERSAL_QUALITY), chains_served(held)
 
@@ -279,11 +283,9 @@ class SupplyGraph:
             return self._number(Bucket(recognized, booth, enterprise.verified, quantified, certified, marked, chains))
 
         for code, offer in profile.offers.items():
-            self.nx.add_edge(node, _cat(code), relation="makes")
             number = bucket(code, offer.recognized, offer.capacity is not None)
             self._producers.setdefault(code, CategoryIndex()).add(profile, number)
         for code, need in profile.needs.items():
-            self.nx.add_edge(_cat(code), node, relation="needs")
             number = bucket(code, profile.lead, need.annual_volume is not None)
             self._needers.setdefault(code, CategoryIndex()).add(profile, number)
 
@@ -292,7 +294,7 @@ class SupplyGraph:
         profile = self.profiles.pop(key, None)
         if profile is None:
             return
-        self.nx.remove_node(_ent(key))
+        self._nx = None
         for index, codes in ((self._producers, profile.offers), (self._needers, profile.needs)):
             for code in codes:
                 index[code].discard(profile)
@@ -308,6 +310,21 @@ class SupplyGraph:
         enterprise = self.enterprise(key)
         first, second = (enterprise.name_vi, enterprise.name_en)[:: 1 if lang == "vi" else -1]
         return first or second or key
+
+    # Last in the class: below this the name `nx` is the property, not the module.
+    @property
+    def nx(self) -> nx.DiGraph:
+        """The whole graph in networkx: the taxonomy, and each enterprise linked to what it makes
+        and needs. Drawn on first use after a change, for analysis; queries read the indexes."""
+        if self._nx is None:
+            whole = self.taxonomy.copy()
+            for key, profile in self.profiles.items():
+                node = _ent(key)
+                whole.add_node(node, kind=profile.enterprise.kind)
+                whole.add_edges_from(((node, _cat(code)) for code in profile.offers), relation="makes")
+                whole.add_edges_from(((_cat(code), node) for code in profile.needs), relation="needs")
+            self._nx = whole
+        return self._nx
 
 
 def build_graph(

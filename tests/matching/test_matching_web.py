@@ -98,14 +98,15 @@ def test_my_matches_page_shows_explanations_and_forgets_a_partner_marked_not_rel
     assert f'value="{first["key"]}"' not in client.get("/me/matches").get_data(as_text=True)
 
 
-def test_the_graph_refreshes_even_when_its_change_stamp_row_was_lost(cases, runner):
-    from fairmatch.matching.models import ChangeStamp
+def test_the_graph_refreshes_even_after_its_change_feed_was_pruned(cases, runner):
+    from fairmatch.matching.models import GraphChange
 
     case = EXPECTATIONS[0]
     best = next(key for key, worst in case["top"].items() if worst == 1)
     assert cli_matches(runner, case["q"])[0]["tax_code"] == best
     with cases.app_context():
-        db.session.query(ChangeStamp).delete()
+        db.session.query(GraphChange).delete()
+        db.session.commit()
         supplier = db.session.scalar(select(Enterprise).where(Enterprise.key == best))
         supplier.products.clear()
         db.session.commit()
