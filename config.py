@@ -37,7 +37,8 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     HSTS_SECONDS = 0  # Strict-Transport-Security only where the site is served over HTTPS
     PERMANENT_SESSION_LIFETIME = timedelta(days=14)
-    MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+    # The exchange document of a fair of 10,000 enterprises is about 17 MB; its import runs as a job.
+    MAX_CONTENT_LENGTH = 64 * 1024 * 1024
 
     RATELIMIT_HEADERS_ENABLED = True
     # Limits per address are high: a fair's registration desk, or a whole company behind one NAT

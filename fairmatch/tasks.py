@@ -8,5 +8,6 @@ from fairmatch.matching import tasks as matching
 from fairmatch.meetings import tasks as meetings
 from fairmatch.notifications import tasks as notifications
 from fairmatch.organizer import tasks as organizer
+from fairmatch.register import tasks as register
 
-__all__ = ["booths", "enterprises", "jobs", "matching", "meetings", "notifications", "organizer"]
+__all__ = ["booths", "enterprises", "jobs", "matching", "meetings", "notifications", "organizer", "register"]

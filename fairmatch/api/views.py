@@ -16,7 +16,7 @@ from fairmatch.errors import RuleViolation, error_response
 from fairmatch.extensions import csrf
 from fairmatch.fairs.services import require_current_fair
 from fairmatch.i18n import language
-from fairmatch.jobs.web import job_document, job_response, visible_job
+from fairmatch.jobs.views import job_document, job_response, visible_job
 from fairmatch.matching.services import MAX_LIMIT, count_match_view, matches_for
 from fairmatch.meetings import services as meetings
 from fairmatch.meetings.schedule import agenda_of

@@ -1,5 +1,6 @@
 """Import and export of `fairmatch-exchange/1`: all or nothing, idempotent, round trip exact."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,6 +17,9 @@ from fairmatch.enterprises.models import (
     Product,
 )
 from fairmatch.extensions import db
+
+PROGRESS_EVERY = 200
+"""Enterprises written (flushed) between two calls of an import's progress callback."""
 
 OPTIONAL_FIELDS = ("ref", "name_vi", "name_en", "address", "locality", "industrial_park",
                    "founded_year", "employees", "website", "description_vi", "description_en")
@@ -38,11 +42,14 @@ class ImportSummary:
     enterprises_unchanged: int
 
 
-def import_document(doc, actor=None) -> ImportSummary:
+def import_document(doc, actor=None, *, commit: bool = True,
+                    progress: Callable[[int, int], None] | None = None) -> ImportSummary:
     """Validate `doc` whole, then write it in one transaction; raise ImportRefused on any problem.
 
     Enterprises are matched by key; a changed one has its products and needs replaced by the
     document's; an unchanged one is not touched, so importing twice changes nothing.
+    With `commit=False` the writes are left to the caller's transaction (a background job commits
+    them with its end). `progress(done, total)` is told every PROGRESS_EVERY enterprises written.
     """
     categories = {c.code: c for c in db.session.scalars(select(Category).options(selectinload(Category.input_links)))}
     doc = exchange.normalize_text(doc)
@@ -51,12 +58,15 @@ def import_document(doc, actor=None) -> ImportSummary:
         raise ImportRefused(problems)
     try:
         cat_added, cat_updated = _write_categories(doc.get("categories") or [], categories)
-        counts = _write_enterprises(doc.get("enterprises") or [], categories)
+        counts = _write_enterprises(doc.get("enterprises") or [], categories, progress)
         summary = ImportSummary(cat_added, cat_updated, *counts)
         if cat_added or cat_updated or counts[0] or counts[1]:
             db.session.flush()
             record("exchange.imported", _Document(), summary.__dict__, actor=actor)
-        db.session.commit()
+        if commit:
+            db.session.commit()
+        else:
+            db.session.flush()
     except Exception:
         db.session.rollback()
         raise
@@ -128,7 +138,8 @@ def export_input(code: str, kind: str, value: float | None, unit: str | None) ->
     return entry
 
 
-def _write_enterprises(entries: list[dict], categories: dict[str, Category]) -> tuple[int, int, int]:
+def _write_enterprises(entries: list[dict], categories: dict[str, Category],
+                       progress: Callable[[int, int], None] | None = None) -> tuple[int, int, int]:
     keys = [exchange.enterprise_key(e) for e in entries]
     existing = {
         e.key: e
@@ -137,7 +148,13 @@ def _write_enterprises(entries: list[dict], categories: dict[str, Category]) -> 
         )
     }
     added = updated = unchanged = 0
-    for key, entry in zip(keys, entries, strict=True):
+    total = len(entries)
+    for done, (key, entry) in enumerate(zip(keys, entries, strict=True)):
+        if done % PROGRESS_EVERY == 0 and done:
+            # Written batch by batch (still one transaction), so that the progress told is the work done.
+            db.session.flush()
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, total)
         wanted = canonical_entry(entry)
         enterprise = existing.get(key)
         if enterprise is not None and export_enterprise(enterprise) == wanted:
@@ -152,6 +169,9 @@ def _write_enterprises(entries: list[dict], categories: dict[str, Category]) -> 
         else:
             _fill(enterprise, wanted, categories)
             updated += 1
+    db.session.flush()
+    if progress is not None:
+        progress(total, total)
     return added, updated, unchanged
 
 

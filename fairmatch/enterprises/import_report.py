@@ -35,17 +35,32 @@ def _label(doc, section: str, index: int) -> str:
     return " — ".join(str(part) for part in (enterprise_key(entry), name) if part)
 
 
-def import_report(doc, problems: list[Problem]) -> list[ReportRow]:
+def _row_of(problem: Problem) -> tuple[str, int, str]:
+    """(section, index, path inside the row) of a problem; section `$` for the document as a whole."""
+    match = _ROW.match(problem.path)
+    return (match.group(1), int(match.group(2)), match.group(3)) if match else ("$", -1, problem.path)
+
+
+def report_labels(doc, problems: list[Problem]) -> dict[str, str]:
+    """What each row with problems is about (`enterprises[12]` → its key and name), read from `doc`:
+    kept with the problems, so that the report reads the same once the document is gone."""
+    labels = {}
+    for problem in problems:
+        section, index, _inside = _row_of(problem)
+        if section != "$":
+            labels[f"{section}[{index}]"] = _label(doc, section, index)
+    return labels
+
+
+def import_report(problems: list[Problem], labels: dict[str, str]) -> list[ReportRow]:
     """The problems row by row, in the order of the document; whole-document problems first."""
     rows: dict[tuple[str, int], list[tuple[str, str]]] = {}
     for problem in problems:
-        match = _ROW.match(problem.path)
-        key = (match.group(1), int(match.group(2))) if match else ("$", -1)
-        inside = match.group(3) if match else problem.path
-        rows.setdefault(key, []).append((inside, _translated(problem)))
+        section, index, inside = _row_of(problem)
+        rows.setdefault((section, index), []).append((inside, _translated(problem)))
     order = {"$": 0, "categories": 1, "enterprises": 2}
-    return [
-        ReportRow("$" if section == "$" else f"{section}[{index}]",
-                  _label(doc, section, index) if section != "$" else "", found)
-        for (section, index), found in sorted(rows.items(), key=lambda item: (order[item[0][0]], item[0][1]))
-    ]
+    report = []
+    for (section, index), found in sorted(rows.items(), key=lambda item: (order[item[0][0]], item[0][1])):
+        where = "$" if section == "$" else f"{section}[{index}]"
+        report.append(ReportRow(where, labels.get(where, ""), found))
+    return report

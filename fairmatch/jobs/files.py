@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from fairmatch.database import utcnow
@@ -20,7 +20,7 @@ def stored(key: str) -> StoredFile | None:
 def store(key: str, name: str, mimetype: str, content: bytes) -> None:
     """Add the file to the session (committed with the job that built it); a second build of the
     same key keeps the first."""
-    if db.session.get(StoredFile, key) is None:
+    if db.session.scalar(select(StoredFile.key).where(StoredFile.key == key)) is None:
         db.session.add(StoredFile(key=key, name=name, mimetype=mimetype, content=content, size=len(content)))
 
 

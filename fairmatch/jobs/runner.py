@@ -14,7 +14,7 @@ from uuid import uuid4
 from flask import current_app, has_request_context, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
 from fairmatch.database import utcnow
@@ -60,6 +60,15 @@ def submit(kind: str, params: dict, *, user=None, lang: str = "vi", names: dict 
 
 def active_job(key: str) -> Job | None:
     return db.session.scalar(select(Job).where(Job.key == key, Job.state.in_(("queued", "running"))))
+
+
+def one_at_a_time(work: str) -> None:
+    """Make jobs doing `work` wait for each other until this transaction ends (two imports writing
+    the same enterprises): a transaction-scoped advisory lock on PostgreSQL; SQLite has one writer at
+    a time anyway."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        number = int.from_bytes(hashlib.sha256(work.encode()).digest()[:8], "big", signed=True)
+        db.session.execute(text("SELECT pg_advisory_xact_lock(:number)"), {"number": number})
 
 
 def latest_active(kind: str) -> Job | None:

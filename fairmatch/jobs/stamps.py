@@ -14,8 +14,9 @@ from sqlalchemy import bindparam, column, event, insert, select, table, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-SOURCES = ("booths", "enterprises", "events", "fairs", "meetings", "people", "register", "support")
-"""The features (packages) whose tables documents and pages are built from."""
+SOURCES = ("auth", "booths", "enterprises", "events", "fairs", "meetings", "people", "register", "support")
+"""The features (packages) whose tables documents and pages are built from (`auth`: whether a
+person's email is confirmed decides whether their enterprise is listed)."""
 
 _stamps = table("change_stamp", column("name"), column("value"))
 
@@ -25,7 +26,11 @@ def name_of(source: str) -> str:
 
 
 def source_of(obj) -> str | None:
-    parts = type(obj).__module__.split(".")
+    return _source_of_class(type(obj))
+
+
+def _source_of_class(cls) -> str | None:
+    parts = cls.__module__.split(".")
     return parts[1] if len(parts) > 2 and parts[0] == "fairmatch" and parts[1] in SOURCES else None
 
 
@@ -38,6 +43,16 @@ def _note_changes(session, flush_context, instances) -> None:
         if session.is_modified(obj, include_collections=False):
             changed.add(source_of(obj))
     changed.discard(None)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_statements(state) -> None:
+    """An UPDATE, DELETE or INSERT statement changes rows without flushing objects: note its feature too
+    (a side event's attendance is marked by one)."""
+    if (state.is_update or state.is_delete or state.is_insert) and state.bind_mapper is not None:
+        source = _source_of_class(state.bind_mapper.class_)
+        if source is not None:
+            state.session.info.setdefault("changed_sources", set()).add(source)
 
 
 @event.listens_for(Session, "after_commit")

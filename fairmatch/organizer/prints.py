@@ -1,16 +1,12 @@
-"""The organizer's printed documents under /print/ (PDF; the bearer token works too)."""
+"""The organizer's printed documents under /print/ (PDF; the bearer token works too): each answers
+200 with the PDF when a fresh one is stored, else 202 with the job that builds it
+(`fairmatch.organizer.tasks`)."""
 
 from flask import Blueprint
 
 from fairmatch.auth.decorators import role_required
-from fairmatch.booths.documents import booth_signs_document, floor_plan_document
 from fairmatch.fairs.services import require_current_fair
-from fairmatch.i18n import language
-from fairmatch.meetings.documents import all_agendas_pdf, meeting_grid_document, table_sheets_pdf
-from fairmatch.organizer.documents import catalogue_document
-from fairmatch.organizer.report_pdf import report_document
-from fairmatch.people.badges import badges_document
-from fairmatch.web.responses import pdf_response
+from fairmatch.organizer.tasks import print_document
 
 blueprint = Blueprint("prints", __name__, url_prefix="/print")
 
@@ -18,46 +14,46 @@ blueprint = Blueprint("prints", __name__, url_prefix="/print")
 @blueprint.get("/floorplan.pdf")
 @role_required("organizer")
 def floor_plan():
-    return pdf_response(floor_plan_document(require_current_fair(), language()), "floorplan.pdf")
+    return print_document("floorplan", require_current_fair())
 
 
 @blueprint.get("/catalogue.pdf")
 @role_required("organizer")
 def catalogue():
-    return pdf_response(catalogue_document(require_current_fair(), language()), "catalogue.pdf")
+    return print_document("catalogue", require_current_fair())
 
 
 @blueprint.get("/badges.pdf")
 @role_required("organizer")
 def badges():
-    return pdf_response(badges_document(require_current_fair(), language()), "badges.pdf")
+    return print_document("badges", require_current_fair())
 
 
 @blueprint.get("/agendas.pdf")
 @role_required("organizer")
 def agendas():
-    return pdf_response(all_agendas_pdf(require_current_fair(), language()), "agendas.pdf")
+    return print_document("agendas", require_current_fair())
 
 
 @blueprint.get("/tables.pdf")
 @role_required("organizer")
 def tables():
-    return pdf_response(table_sheets_pdf(require_current_fair(), language()), "tables.pdf")
+    return print_document("tables", require_current_fair())
 
 
 @blueprint.get("/grid.pdf")
 @role_required("organizer")
 def grid():
-    return pdf_response(meeting_grid_document(require_current_fair(), language()), "grid.pdf")
+    return print_document("grid", require_current_fair())
 
 
 @blueprint.get("/booth-signs.pdf")
 @role_required("organizer")
 def booth_signs():
-    return pdf_response(booth_signs_document(require_current_fair(), language()), "booth-signs.pdf")
+    return print_document("booth-signs", require_current_fair())
 
 
 @blueprint.get("/report.pdf")
 @role_required("organizer")
 def report():
-    return pdf_response(report_document(require_current_fair(), language()), "report.pdf")
+    return print_document("report", require_current_fair())

@@ -10,9 +10,9 @@ from fairmatch.meetings.models import MEETING_STATE_LABELS, OUTCOME_LABELS
 from fairmatch.organizer import charts
 from fairmatch.organizer.audit_log import AuditFilters, audit_page, readable
 from fairmatch.organizer.dashboard import BOOTH_STATUSES, dashboard
-from fairmatch.organizer.exports import EXPORTS, export_heading, export_table, export_title
+from fairmatch.organizer.exports import EXPORTS, export_title
 from fairmatch.organizer.report import fair_report
-from fairmatch.web.responses import spreadsheet
+from fairmatch.organizer.tasks import export_file
 
 blueprint = Blueprint("organizer", __name__, url_prefix="/organizer")
 
@@ -31,9 +31,7 @@ def index():
 @blueprint.get("/exports/<any(exhibitors, booths, meetings, einvoices):slug>.<any(csv, xlsx):format>")
 @role_required("organizer")
 def export(slug: str, format: str):
-    fair = require_current_fair()
-    header, rows = export_table(slug, fair)
-    return spreadsheet(header, rows, format, slug, export_title(slug), export_heading(slug, fair))
+    return export_file(slug, format, require_current_fair())
 
 
 @blueprint.get("/audit")

@@ -53,9 +53,10 @@ class _Row:
     year: int
 
 
-def import_register(data: bytes, filename: str, actor=None) -> ImportSummary:
+def import_register(data: bytes, filename: str, actor=None, *, commit: bool = True) -> ImportSummary:
     """Check every row of the file, then write all of it in one transaction; raise RegisterRefused
-    on any problem. Importing the same file again changes nothing."""
+    on any problem. Importing the same file again changes nothing. With `commit=False` the writes
+    are left to the caller's transaction (a background job commits them with its end)."""
     try:
         cells = read_register(data, filename)
     except UnreadableRegister as unreadable:
@@ -74,7 +75,10 @@ def import_register(data: bytes, filename: str, actor=None) -> ImportSummary:
         if summary.rows != summary.unchanged:
             db.session.flush()
             record("register.imported", _Register(), summary.__dict__, actor=actor)
-        db.session.commit()
+        if commit:
+            db.session.commit()
+        else:
+            db.session.flush()
     except Exception:
         db.session.rollback()
         raise

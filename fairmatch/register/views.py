@@ -1,6 +1,6 @@
 """The pages of the recognised-products register."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -8,9 +8,13 @@ from flask_login import current_user
 
 from fairmatch.auth.decorators import role_required
 from fairmatch.errors import RuleViolation
+from fairmatch.extensions import db
 from fairmatch.fairs.services import current_fair
-from fairmatch.register import importing, services
+from fairmatch.i18n import language
+from fairmatch.jobs.models import Job
+from fairmatch.register import importing, services, tasks
 from fairmatch.register.forms import RegisterUploadForm
+from fairmatch.register.reading import Problem
 
 blueprint = Blueprint("register", __name__)
 organizer_only = role_required("organizer")
@@ -30,15 +34,16 @@ STATUS_LABELS = {
 @organizer_only
 def index():
     form = RegisterUploadForm()
-    report = summary = None
+    report = summary = job = None
     if form.validate_on_submit():
         upload = form.document.data
-        try:
-            summary = importing.import_register(upload.read(), upload.filename or "", actor=current_user)
-        except importing.RegisterRefused as refusal:
-            report = importing.problem_lines(refusal.problems)
-        else:
-            flash(_("The register is imported."), "success")
+        job = tasks.start_register_import(upload.read(), upload.filename or "", current_user, language())
+        return redirect(url_for("jobs.page", job_id=job.id), 303)
+    if request.method == "GET" and request.args.get("job"):
+        job = _import_job(request.args["job"])
+        if job.active:
+            return redirect(url_for("jobs.page", job_id=job.id))
+        summary, report = _import_outcome(job)
     status = request.args.get("status", "")
     status = status if status in services.STATUSES else ""
     q = request.args.get("q", "").strip()[:100]
@@ -59,7 +64,25 @@ def index():
         q=q,
         status_labels=STATUS_LABELS,
     )
-    return page, 422 if report or form.errors else 200
+    return page, 422 if form.errors else 200
+
+
+def _import_job(job_id: str) -> Job:
+    job = db.session.get(Job, job_id) if len(job_id) <= 32 else None
+    if job is None or job.kind != "register-import":
+        abort(404)
+    return job
+
+
+def _import_outcome(job: Job):
+    """(summary, report) of an ended register import; its error flashed when it failed."""
+    result = job.result or {}
+    if job.state == "failed":
+        flash(job.error or _("The import failed."), "error")
+        return None, None
+    if result.get("imported"):
+        return importing.ImportSummary(**result["summary"]), None
+    return None, importing.problem_lines([Problem(**p) for p in result.get("problems", [])])
 
 
 @blueprint.post("/organizer/register/invite")

@@ -14,7 +14,7 @@ down_revision = '0022_deals'
 branch_labels = None
 depends_on = None
 
-SOURCES = ("booths", "enterprises", "events", "fairs", "meetings", "people", "register", "support")
+SOURCES = ("auth", "booths", "enterprises", "events", "fairs", "meetings", "people", "register", "support")
 
 
 def upgrade():
@@ -58,6 +58,9 @@ def upgrade():
     )
     with op.batch_alter_table('stored_file', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_stored_file_created_at'), ['created_at'], unique=False)
+    if op.get_bind().dialect.name == 'postgresql':
+        # PDFs and uploads are compressed already: storing them as they are halves the time to write them.
+        op.execute("ALTER TABLE stored_file ALTER COLUMN content SET STORAGE EXTERNAL")
     stamps = sa.table('change_stamp', sa.column('name', sa.String), sa.column('value', sa.BigInteger))
     op.bulk_insert(stamps, [{'name': f'data:{source}', 'value': 1} for source in SOURCES])
 

@@ -10,6 +10,7 @@
   var error = box.querySelector("[data-job-error]");
   var done = box.querySelector("[data-job-done]");
   var link = box.querySelector("[data-job-result]");
+  var back = box.querySelector("[data-job-back]");
 
   function show(job) {
     bar.value = job.progress;
@@ -18,6 +19,7 @@
     if (job.state === "failed") {
       error.textContent = job.error;
       error.hidden = false;
+      back.hidden = false;
       return false;
     }
     if (job.state === "done") {

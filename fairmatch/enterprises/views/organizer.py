@@ -1,7 +1,6 @@
 """Organizers' tools: the verification queue, the taxonomy editor, exchange import and export,
 and the directory as a spreadsheet."""
 
-import json
 from dataclasses import dataclass
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -10,21 +9,19 @@ from flask_login import current_user
 
 from fairmatch.auth.decorators import role_required
 from fairmatch.common.exchange_validation import Problem
-from fairmatch.common.text import N_
-from fairmatch.enterprises import reviews, taxonomy
-from fairmatch.enterprises.import_export import ImportRefused, export_document, import_document
+from fairmatch.enterprises import reviews, tasks, taxonomy
+from fairmatch.enterprises.import_export import ImportSummary
 from fairmatch.enterprises.import_report import import_report
 from fairmatch.enterprises.models import Enterprise, Product
 from fairmatch.enterprises.organizer_forms import CategoryForm, ImportForm, ReviewForm, category_form_data
-from fairmatch.enterprises.services import all_matching, enterprise_by_key
-from fairmatch.enterprises.tabular import directory_table
+from fairmatch.enterprises.services import enterprise_by_key
 from fairmatch.enterprises.views import blueprint
 from fairmatch.enterprises.views.directory import directory_query
 from fairmatch.errors import DomainError, NotFound
 from fairmatch.extensions import db
 from fairmatch.i18n import language
+from fairmatch.jobs.models import Job
 from fairmatch.web.bulk import BulkForm, apply_to_each
-from fairmatch.web.responses import download, spreadsheet
 
 organizer_only = role_required("organizer")
 
@@ -202,39 +199,55 @@ def delete_category(code: str):
 @blueprint.route("/organizer/exchange", methods=["GET", "POST"])
 @organizer_only
 def exchange():
+    """The import and export page. An upload that looks like a JSON object is imported by a job, whose
+    progress page leads back here with `?job=ID`: the import's summary, or the problems that refused it."""
     form = ImportForm()
-    report = summary = None
+    report = summary = job = None
     if form.validate_on_submit():
-        doc, problems = _read_document(form.document.data.read())
+        upload = form.document.data
+        data = upload.read()
+        problems = tasks.first_look(data)
         if not problems:
-            try:
-                summary = import_document(doc, actor=current_user)
-            except ImportRefused as refusal:
-                problems = refusal.problems
-        if problems:
-            report = import_report(doc, problems)
-        else:
-            flash(_("The document is imported."), "success")
-    status = 422 if report or form.errors else 200
-    return render_template("enterprises/exchange.html", form=form, report=report, summary=summary), status
+            job = tasks.start_import(data, upload.filename or "", current_user, language())
+            return redirect(url_for("jobs.page", job_id=job.id), 303)
+        report = import_report(problems, {})
+    elif request.method == "GET" and request.args.get("job"):
+        job = _import_job(request.args["job"])
+        if job.active:
+            return redirect(url_for("jobs.page", job_id=job.id))
+        summary, report = _import_outcome(job)
+    status = 422 if request.method == "POST" and (report or form.errors) else 200
+    return render_template("enterprises/exchange.html", form=form, report=report, summary=summary, job=job), status
 
 
-def _read_document(data: bytes):
-    try:
-        return json.loads(data.decode("utf-8-sig")), []
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        return None, [Problem("$", N_("not valid UTF-8 JSON (%(error)s)"), {"error": str(error)})]
+def _import_job(job_id: str) -> Job:
+    job = db.session.get(Job, job_id) if len(job_id) <= 32 else None
+    if job is None or job.kind != "import":
+        abort(404)
+    return job
+
+
+def _import_outcome(job: Job):
+    """(summary, report) of an ended import job; its error flashed when it failed."""
+    result = job.result or {}
+    if job.state == "failed":
+        flash(job.error or _("The import failed."), "error")
+        return None, None
+    if result.get("imported"):
+        return ImportSummary(**result["summary"]), None
+    return None, import_report([Problem(**p) for p in result.get("problems", [])], result.get("labels", {}))
 
 
 @blueprint.get("/organizer/exchange/export.json")
 @organizer_only
 def export_json():
-    body = json.dumps(export_document(), ensure_ascii=False, indent=1)
-    return download(body.encode("utf-8"), "json", "fairmatch-exchange")
+    return tasks.serve_or_start(tasks.export_params("exchange", "json", ""), "fairmatch-exchange",
+                                endpoint="enterprises.export_json", url_values={})
 
 
 @blueprint.get("/organizer/directory.<any(csv, xlsx):format>")
 @organizer_only
 def export_directory(format: str):
-    header, rows = directory_table(all_matching(directory_query()))
-    return spreadsheet(header, rows, format, "directory", _("Directory"), _("Directory of enterprises"))
+    return tasks.serve_or_start(tasks.export_params("directory", format, language(), directory_query()), "directory",
+                                endpoint="enterprises.export_directory",
+                                url_values={**request.args.to_dict(), "format": format})
