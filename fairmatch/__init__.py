@@ -89,7 +89,7 @@ def register_blueprints(app: Flask) -> None:
     from fairmatch.enterprises.views import blueprint as enterprises
     from fairmatch.events.views import blueprint as events
     from fairmatch.home.views import blueprint as home
-    from fairmatch.jobs.web import blueprint as jobs
+    from fairmatch.jobs.views import blueprint as jobs
     from fairmatch.matching.views import blueprint as matching
     from fairmatch.meetings.console import blueprint as meeting_console
     from fairmatch.meetings.followup_views import blueprint as followup
