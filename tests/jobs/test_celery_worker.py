@@ -4,6 +4,7 @@ middle of a job leaves nothing behind, and the next worker to start runs the job
 Needs Redis (REDIS_TEST_URL, a database of its own: the test empties it)."""
 
 import contextlib
+import json
 import os
 import signal
 import subprocess
@@ -13,15 +14,24 @@ from pathlib import Path
 
 import pytest
 import redis
+from sqlalchemy import func, select
 
+from fairmatch.audit.models import AuditEntry
+from fairmatch.demo.generate import build_demo_exchange
+from fairmatch.enterprises.models import Enterprise
 from fairmatch.extensions import db
 from fairmatch.jobs.dispatch import CeleryDispatcher
+from fairmatch.jobs.models import Job
+from fairmatch.jobs.progress import ALIVE_SECONDS
 from fairmatch.meetings.models import Meeting
 from tests.conftest import signed_in
+from tests.enterprises.test_exchange import upload
 
 REDIS_URL = os.environ.get("REDIS_TEST_URL", "")
 pytestmark = pytest.mark.skipif(not REDIS_URL, reason="the task queue needs Redis (REDIS_TEST_URL)")
 ROOT = Path(__file__).resolve().parents[2]
+SIZE = 1500
+"""Enterprises in the killed import: enough for its writing to take seconds."""
 
 
 @pytest.fixture
@@ -55,10 +65,10 @@ def workers(app, database_url, tmp_path):
     logs.close()
 
 
-def _wait_for(client, address, states, seconds=90):
+def _wait_for(client, address, states, seconds=120, until=lambda job: False):
     deadline = time.monotonic() + seconds
     job = client.get(address).json
-    while job["state"] not in states and time.monotonic() < deadline:
+    while job["state"] not in states and not until(job) and time.monotonic() < deadline:
         time.sleep(0.05)
         job = client.get(address).json
     return job
@@ -74,3 +84,33 @@ def test_a_worker_runs_a_job_sent_through_redis(app, make_user, accepted, worker
     assert job["state"] == "done" and job["result"]["scheduled"] == 2
     with app.app_context():
         assert db.session.query(Meeting).count() == 2
+
+
+def test_a_worker_killed_mid_import_leaves_nothing_and_the_next_worker_imports_once(app, make_user, workers):
+    document = build_demo_exchange(seed=16, enterprises=SIZE)
+    organizer = signed_in(app, make_user("organizer"))
+    uploaded = upload(organizer, json.dumps(document).encode())
+    assert uploaded.status_code == 303
+    address = "/api/v1" + uploaded.headers["Location"]
+    first = workers()
+    job = _wait_for(organizer, address, ("done", "failed"), until=_writing)
+    assert job["state"] == "running", job  # well into its work: enterprises written, not committed
+    os.killpg(first.pid, signal.SIGKILL)
+    first.wait()
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Enterprise.id))) == 0  # the data is as it was
+    assert organizer.get(address).json["state"] == "running"
+
+    time.sleep(ALIVE_SECONDS + 2)  # its heartbeat is gone: the next worker to start takes it for dead
+    workers()
+    job = _wait_for(organizer, address, ("done", "failed"))
+    assert job["state"] == "done" and job["result"]["imported"], job
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Enterprise.id))) == SIZE
+        assert db.session.scalar(select(Job.attempts)) == 2
+        imports = select(func.count(AuditEntry.id)).where(AuditEntry.action == "exchange.imported")
+        assert db.session.scalar(imports) == 1  # imported once, not twice
+
+
+def _writing(job) -> bool:
+    return job["state"] == "running" and job["message"].startswith("Importing") and job["progress"] > 0.3
