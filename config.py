@@ -17,6 +17,9 @@ class Config:
     JOBS_DISPATCHER = os.environ.get("JOBS_DISPATCHER")  # celery, thread, inline or manual; None: by REDIS_URL
     JOBS_THREADS = int(os.environ.get("JOBS_THREADS", "2"))
     JOBS_WAIT_SECONDS = 1.0  # a document asked for is sent at once when it is ready within this time
+    # Each web process builds its matching graph in the background from its first request on, so
+    # that the first person to ask for matches finds it built (17 s of CPU at 100,000 enterprises).
+    WARM_GRAPH = True
     # Email delivery of the outbox (docs/operations.md): off unless SMTP_URL is set.
     SMTP_URL = os.environ.get("SMTP_URL")
     MAIL_FROM = os.environ.get("MAIL_FROM")
@@ -76,6 +79,7 @@ class TestingConfig(Config):
     # tests of the queue itself choose `manual` or `thread`.
     JOBS_DISPATCHER = "inline"
     JOBS_TIMERS = False
+    WARM_GRAPH = False
     SMTP_URL = None
     MAIL_FROM = None
 

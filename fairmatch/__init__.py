@@ -135,8 +135,11 @@ def register_template_helpers(app: Flask) -> None:
 
 
 def register_tasks(app: Flask) -> None:
-    """Every feature's background tasks known, then the queue that runs them (`fairmatch.jobs`)."""
+    """Every feature's background tasks known, then the queue that runs them (`fairmatch.jobs`), and
+    the matching graph built in the background from a web process's first request."""
     from fairmatch import tasks  # noqa: F401  (registers them)
     from fairmatch.jobs import dispatch, stamps  # noqa: F401  (stamps: the listeners that move them)
+    from fairmatch.matching import graph
 
     dispatch.init_app(app)
+    graph.init_app(app)

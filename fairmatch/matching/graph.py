@@ -232,6 +232,20 @@ def warm_up(app) -> None:
     """Build the app's graph now (at worker start), so that no request waits for it."""
     with app.app_context():
         supply_graph()
+        db.session.remove()
+
+
+def init_app(app) -> None:
+    """With WARM_GRAPH, the first request of a process starts building its graph in the background."""
+    if not app.config.get("WARM_GRAPH"):
+        return
+    started = threading.Event()
+
+    @app.before_request
+    def warm_once() -> None:
+        if not started.is_set():
+            started.set()
+            threading.Thread(target=warm_up, args=(app,), name="warm-graph", daemon=True).start()
 
 
 def rebuilds(app=None) -> int:

@@ -3,6 +3,7 @@ through one process is patched into the others' graphs, a taxonomy change rebuil
 while the old graph answers, and a patched graph answers exactly as a fresh one."""
 
 import json
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -195,3 +196,15 @@ def test_pruning_drops_day_old_feed_rows_but_the_newest_and_other_processes_stil
         assert prune_graph_changes() == 1  # the day-old newest goes once a newer one exists
         assert db.session.scalar(select(func.count(GraphChange.seq))) == 1
     assert best["key"] not in {m["key"] for m in matches(reader)}
+
+
+def test_a_web_process_builds_its_graph_in_the_background_from_its_first_request(writer, make_app):
+    app = make_app(WARM_GRAPH=True)
+    assert rebuilds(app) == 0
+    assert app.test_client().get("/healthz").status_code == 200  # no matching asked for
+    deadline = time.monotonic() + 30
+    while rebuilds(app) == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert rebuilds(app) == 1
+    assert [m["key"] for m in matches(app)] == [m["key"] for m in matches(writer)]
+    assert rebuilds(app) == 1  # the matches were answered from the graph built in the background
