@@ -56,10 +56,18 @@ def _note_statements(state) -> None:
 
 
 @event.listens_for(Session, "after_commit")
-def _move_stamps(session) -> None:
+def _stamps_due(session) -> None:
     changed = session.info.pop("changed_sources", None)
     if changed:
-        bump(session.get_bind(), changed)
+        session.info.setdefault("stamps_due", set()).update(changed)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _move_stamps(session, transaction) -> None:
+    """Once the committed transaction has given its connection back: moving them while it is still
+    held would take a second connection per writer, and writers racing would exhaust the pool."""
+    if transaction.parent is None and session.info.get("stamps_due"):
+        bump(session.get_bind(), session.info.pop("stamps_due"))
 
 
 @event.listens_for(Session, "after_rollback")
