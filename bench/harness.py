@@ -69,6 +69,39 @@ def exhibitor_tokens(url: str, count: int) -> list[tuple[str, str]]:
     return tokens
 
 
+def new_exhibitors(url: str, sectors: list[str], first: int = 0) -> list[tuple[str, str]]:
+    """(API token, enterprise key) for one new complete Vietnamese supplier per entry of `sectors`
+    (its one sector), each acted for by a fresh bench user: for benches that need more exhibitors
+    than the demo has."""
+    from fairmatch import create_app
+    from fairmatch.auth.services import create_user, issue_token
+    from fairmatch.common.keys import tax_check_digit
+    from fairmatch.enterprises.models import Enterprise, EnterpriseSector, Membership
+    from fairmatch.extensions import db
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench-only"})
+    tokens, serial = [], 0
+    with app.app_context():
+        for i, sector in enumerate(sectors, start=first):
+            digit = None
+            while digit is None:  # nine digits that no check digit completes are skipped
+                serial += 1
+                nine = f"09{first + serial:07d}"
+                digit = tax_check_digit(nine)
+            code = f"{nine}{digit}"
+            enterprise = Enterprise(key=code, tax_code=code, kind="supplier", name_vi=f"Công ty TNHH Thử tải {i}",
+                                    name_en=f"Bench Supplier {i} Co., Ltd.", address="KCN Thăng Long, Hà Nội",
+                                    contact_name="Nguyễn Văn An", contact_email=f"contact{i}@bench.fairmatch.vn",
+                                    sectors=[EnterpriseSector(sector=sector)])
+            user = create_user(f"bench-new{i}@bench.fairmatch.vn", "bench-password-1", "exhibitor")
+            db.session.add_all([enterprise, Membership(user=user, enterprise=enterprise, status="approved")])
+            db.session.flush()
+            tokens.append((issue_token(user), enterprise.key))
+        db.session.commit()
+        db.engine.dispose()
+    return tokens
+
+
 @contextlib.contextmanager
 def gunicorn(port: int, env: dict, workers: int = 4):
     """gunicorn serving the app on 127.0.0.1:`port` until the block ends."""
@@ -81,6 +114,23 @@ def gunicorn(port: int, env: dict, workers: int = 4):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def server_cpu_seconds(server: subprocess.Popen) -> float:
+    """CPU time (user + system) used so far by the gunicorn workers of `server`: the cost of the
+    requests, which holds whatever else the machine is running, unlike their times."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a process that ended meanwhile
+        if int(fields[1]) == server.pid:  # the parent's id: a worker of this server
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
 
 
 def wait_until_up(port: int, seconds: float = 60) -> None:

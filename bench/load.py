@@ -19,6 +19,7 @@ serves on 127.0.0.1:8101; only loopback addresses are used.
 import argparse
 import http.client
 import json
+import os
 import random
 import threading
 import time
@@ -36,6 +37,7 @@ from harness import (
     gunicorn,
     percentile,
     request,
+    server_cpu_seconds,
     warm_up,
 )
 
@@ -174,12 +176,16 @@ def main() -> None:
             "keys": [row[0] for row in connection.execute("SELECT key FROM enterprise ORDER BY key")],
         }
     sessions = [Session(token, key, world, seed) for seed, (token, key) in enumerate(tokens)]
-    with gunicorn(PORT, env):
+    with gunicorn(PORT, env) as server:
         warm_up(PORT, ["/plan", "/directory", f"/enterprises/{world['keys'][0]}"])
+        cpu_before, load_before = server_cpu_seconds(server), os.getloadavg()[0]
         samples, elapsed = run_load(sessions, args.seconds, args.think)
+        cpu = server_cpu_seconds(server) - cpu_before
     print(f"mixed load: {len(sessions)} users, think time 0–{2 * args.think:.1f} s, gunicorn 4 workers, "
           f"PostgreSQL + Redis")
     errors = report(samples, elapsed)
+    print(f"app CPU: {cpu:.1f} s in the workers, {cpu / len(samples) * 1000:.1f} ms a request "
+          f"({os.cpu_count()} CPUs; load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end)")
     flask("schedule-meetings", "--publish", "--time-limit", "10", env=env)
     doubles, clashes = count(url, DOUBLE_BOOKINGS), count(url, DOUBLE_MEETINGS)
     print(f"invariants: booths booked twice {doubles}, enterprises in two meetings at once {clashes}")

@@ -7,7 +7,7 @@ from flask_login import current_user
 from fairmatch.auth.decorators import acting_enterprise
 from fairmatch.booths import services
 from fairmatch.booths.models import BoothReservation
-from fairmatch.booths.plan import cache_of, plan_stamp
+from fairmatch.booths.plan import cache_of, plan_stamp, plan_views
 from fairmatch.errors import RuleViolation
 from fairmatch.extensions import db
 from fairmatch.fairs.models import Fair
@@ -39,7 +39,7 @@ def _booths_document(fair) -> dict:
                 "status": v.status,
                 "exhibitor": {"key": v.exhibitor.key, "name": v.exhibitor.name("vi")} if v.exhibitor else None,
             }
-            for v in services.plan_of(fair)
+            for v in plan_views(fair)
         ],
     }
 

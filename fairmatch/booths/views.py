@@ -1,6 +1,6 @@
 """The floor plan and the exhibitor's booth reservations."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -9,7 +9,16 @@ from fairmatch.booths import services
 from fairmatch.booths.documents import amount_due, payment_request_document, transfer_qr
 from fairmatch.booths.forms import ConfirmForm, ReserveForm, WaitlistForm
 from fairmatch.booths.models import BOOTH_TYPE_LABELS, WaitlistEntry
-from fairmatch.booths.plan import BOOTH_STATUS_LABELS, PlanFilters, cache_of, plan_page, plan_stamp
+from fairmatch.booths.plan import (
+    BOOTH_STATUS_LABELS,
+    PlanFilters,
+    cache_of,
+    plan_page,
+    plan_stamp,
+    plan_views,
+    state_document,
+    state_tag,
+)
 from fairmatch.booths.verdicts import booth_verdict, summary, verdicts_for
 from fairmatch.booths.waitlist import join_waitlist, offer_of, waitlist_of_enterprise
 from fairmatch.common.vocabulary import SECTORS
@@ -20,6 +29,7 @@ from fairmatch.fairs.services import require_current_fair
 from fairmatch.forms import options
 from fairmatch.i18n import language, sector_label
 from fairmatch.support.services import offered_support
+from fairmatch.templating import short_name
 from fairmatch.web.responses import pdf_response
 
 blueprint = Blueprint("booths", __name__)
@@ -31,7 +41,8 @@ def plan():
     filters = PlanFilters.from_args(request.args)
 
     def render_body() -> str:
-        page = plan_page(db.session.get(Fair, stamp[0]), filters)
+        fair = db.session.get(Fair, stamp[0])
+        page = plan_page(fair, filters, plan_views(fair))
         # Translated once here rather than four times for each of the hundreds of booths.
         return render_template(
             "booths/_plan_body.html",
@@ -46,6 +57,9 @@ def plan():
             "booths/plan.html",
             fair=db.session.get(Fair, stamp[0]),
             filters=filters,
+            # Where the open page asks whether the plan changed, and the state it shows now.
+            state_url=url_for("booths.plan_state", lang=language(), **filters.as_args()),
+            state_tag=_state_tag(stamp, filters),
             body=body,
             type_labels=BOOTH_TYPE_LABELS,
             verdicts=verdicts,
@@ -55,14 +69,43 @@ def plan():
 
     key = (language(), filters, stamp)
     body = cache_of("plan").get_or_build(key, render_body)
-    if current_user.is_authenticated and not current_user.is_organizer:
+    if _is_personal():
         # The drawing is everyone's; what this person may hold is laid over it (booths/verdicts.py).
         fair = db.session.get(Fair, stamp[0])
-        return render_page(body, verdicts_for(services.plan_of(fair), fair, _acting_enterprise(), current_user))
+        return render_page(body, verdicts_for(plan_views(fair), fair, _acting_enterprise(), current_user))
     if current_user.is_authenticated or session.get("_flashes"):
         return render_page(body)
     # A visitor who is not signed in sees exactly the same page as every other such visitor.
     return cache_of("public plan").get_or_build(key, lambda: render_page(body))
+
+
+@blueprint.get("/plan/state")
+def plan_state():
+    """The open plan's poll (`static/js/plan.js`): 304 while nothing changed since the `ETag` it holds,
+    else every booth's state as the plan with the same filters shows it (and, for a signed-in
+    exhibitor or buyer, what they may hold now)."""
+    stamp = plan_stamp()
+    filters = PlanFilters.from_args(request.args)
+    personal = _is_personal()
+    tag = _state_tag(stamp, filters)
+    if request.if_none_match.contains(tag):
+        response = current_app.response_class(status=304)
+    else:
+        fair = db.session.get(Fair, stamp[0])
+        if personal:
+            views = plan_views(fair)
+            document = state_document(plan_page(fair, filters, views), short_name)
+            verdicts = verdicts_for(views, fair, _acting_enterprise(), current_user)
+            document["verdicts"] = {"reasons": verdicts.reasons, "refused": verdicts.refused, "mine": verdicts.mine}
+        else:
+            document = cache_of("plan state").get_or_build(
+                (language(), filters, stamp),
+                lambda: state_document(plan_page(fair, filters, plan_views(fair)), short_name))
+        response = jsonify(document)
+    response.set_etag(tag)
+    response.headers["Cache-Control"] = "private, no-cache" if personal else "no-cache"
+    response.vary.add("Cookie")
+    return response
 
 
 @blueprint.get("/plan/booths/<code>")
@@ -205,6 +248,15 @@ def payment_request(reservation_id: int):
         raise Conflict(_("The payment request comes with the organizer's approval."))
     fair = db.session.get(Fair, reservation.fair_id)
     return pdf_response(payment_request_document(reservation, fair), f"{reservation.payment_reference}.pdf")
+
+
+def _is_personal() -> bool:
+    """Whether the plan carries this person's verdicts: a signed-in exhibitor or buyer."""
+    return current_user.is_authenticated and not current_user.is_organizer
+
+
+def _state_tag(stamp: tuple, filters: PlanFilters) -> str:
+    return state_tag(stamp, language(), filters, current_user.get_id() if _is_personal() else None)
 
 
 def _acting_enterprise():

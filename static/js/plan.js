@@ -21,11 +21,19 @@
     try { verdicts = JSON.parse(source.getAttribute("data-verdicts")); } catch (error) { verdicts = null; }
   }
 
+  // Each booth's name for assistive technology, before the person's verdict is added to it.
+  var labels = {};
+  svg.querySelectorAll("a.booth").forEach(function (booth) {
+    labels[booth.getAttribute("data-code")] = booth.getAttribute("aria-label");
+  });
+
   // Booths that the person cannot hold, or that are theirs, are marked on the drawing too.
-  if (verdicts) {
+  function mark() {
+    if (!verdicts) { return; }
     svg.querySelectorAll("a.booth").forEach(function (booth) {
       var code = booth.getAttribute("data-code");
       var suffix = "";
+      booth.classList.remove("refused", "mine");
       if (code in verdicts.refused) {
         booth.classList.add("refused");
         suffix = " — " + panel.getAttribute("data-refused-title") + " " + verdicts.reasons[verdicts.refused[code]];
@@ -33,9 +41,10 @@
         booth.classList.add("mine");
         suffix = " — " + panel.getAttribute("data-mine-text") + " " + verdicts.mine[code][0];
       }
-      if (suffix) { booth.setAttribute("aria-label", booth.getAttribute("aria-label") + suffix); }
+      booth.setAttribute("aria-label", labels[code] + suffix);
     });
   }
+  mark();
 
   function paragraph(text, strong) {
     var p = document.createElement("p");
@@ -185,4 +194,102 @@
     svg.style.width = scale === 1 ? "" : Math.round(base * scale) + "px";
     svg.style.minWidth = scale === 1 ? "" : "0";
   });
+
+  // The open plan keeps itself up to date, so that nobody chooses a booth that went a minute ago:
+  // every few seconds, while the page is in view, it asks whether the plan changed since the state
+  // it shows (an ETag: "304 Not Modified" costs the server one query) and redraws the booths that did.
+  var live = document.getElementById("plan-live");
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var EVERY_MS = 12000;
+
+  function redraw(booth, now) {
+    var code = booth.getAttribute("data-code");
+    var name = now.exhibitor || "";
+    booth.classList.remove("status-" + booth.getAttribute("data-status"));
+    booth.classList.add("status-" + now.status);
+    booth.classList.toggle("dim", !!now.dim);
+    booth.setAttribute("data-status", now.status);
+    booth.setAttribute("data-exhibitor", name);
+    labels[code] = code + ": " + (statusNames[now.status] || now.status) + (name ? ", " + name : "");
+    booth.setAttribute("aria-label", labels[code]);
+    var who = svg.querySelector('text.who[data-who="' + code + '"]');
+    if (name && !who) {
+      var codeText = booth.querySelector("text.code");
+      who = document.createElementNS(SVG_NS, "text");
+      who.setAttribute("class", "who");
+      who.setAttribute("aria-hidden", "true");
+      who.setAttribute("data-who", code);
+      who.setAttribute("x", codeText.getAttribute("x"));
+      who.setAttribute("y", String(parseFloat(codeText.getAttribute("y")) + 1.05));
+      booth.parentNode.insertBefore(who, booth.nextSibling);
+    } else if (!name && who) {
+      who.parentNode.removeChild(who);
+      who = null;
+    }
+    if (who) {
+      who.textContent = now.short || name;
+      who.classList.toggle("dim", !!now.dim);
+    }
+    var row = document.querySelector('.booth-list tr[data-code="' + code + '"]');
+    if (row) {
+      row.querySelector('[data-cell="status"]').textContent = statusNames[now.status] || now.status;
+      var cell = row.querySelector('[data-cell="exhibitor"]');
+      cell.textContent = "";
+      if (name) {
+        var link = document.createElement("a");
+        link.href = now.profile;
+        link.textContent = name;
+        cell.appendChild(link);
+      }
+    }
+  }
+
+  function update(state) {
+    var changed = false;
+    svg.querySelectorAll("a.booth").forEach(function (booth) {
+      var now = state.booths[booth.getAttribute("data-code")];
+      if (!now) { return; }
+      if (booth.getAttribute("data-status") !== now.status || booth.getAttribute("data-exhibitor") !== (now.exhibitor || "")
+          || booth.classList.contains("dim") !== !!now.dim) {
+        redraw(booth, now);
+        changed = true;
+      }
+    });
+    if (state.verdicts) {
+      verdicts = state.verdicts;
+      changed = true;
+    }
+    mark();
+    document.querySelectorAll(".legend [data-status-name]").forEach(function (item) {
+      var status = item.getAttribute("data-status-name");
+      if (status in state.counts) { item.lastChild.textContent = statusNames[status] + " (" + state.counts[status] + ")"; }
+    });
+    var selected = svg.querySelector(".booth.selected");
+    if (changed && selected && panel.classList.contains("open")) { show(selected); }
+    live.textContent = live.getAttribute("data-updated-text") + " " + new Date().toLocaleTimeString(document.documentElement.lang || undefined);
+  }
+
+  if (live && window.fetch) {
+    var tag = live.getAttribute("data-state-tag");
+    var asking = false;
+    var poll = function () {
+      if (asking || document.hidden) { return; }
+      asking = true;
+      window.fetch(live.getAttribute("data-state-url"), {
+        headers: { "If-None-Match": '"' + tag + '"', "Accept": "application/json" },
+        cache: "no-store",
+        credentials: "same-origin"
+      }).then(function (response) {
+        if (response.status !== 200) { return null; }
+        tag = (response.headers.get("ETag") || "").replace(/^W\//, "").replace(/"/g, "") || tag;
+        return response.json();
+      }).then(function (state) {
+        if (state) { update(state); }
+      }).catch(function () {
+        // Offline for a moment: the next poll tries again.
+      }).then(function () { asking = false; });
+    };
+    window.setInterval(poll, EVERY_MS);
+    document.addEventListener("visibilitychange", poll);
+  }
 })();

@@ -107,6 +107,7 @@ EXPECTATIONS: dict[tuple[str, str], Expect] = {
     ("enterprises.delete_need", "POST"): MEMBER_OF_OWNER.but(ok=302),
     # Booths
     ("booths.plan", "GET"): PUBLIC,
+    ("booths.plan_state", "GET"): PUBLIC,
     ("booths.booth", "GET"): PUBLIC,
     ("booths.reserve", "POST"): EXHIBITORS.but(ok=302),  # A01 is held by A already: back to the plan, with why
     ("booths.my_booths", "GET"): SIGNED_IN,
