@@ -161,7 +161,7 @@ def export_file(slug: str, format: str, fair: Fair):
 def _fair(job) -> Fair:
     fair = db.session.get(Fair, job.params["fair_id"])
     if fair is None:
-        raise DomainError(_("This fair no longer exists."))
+        raise DomainError(_("This fair edition no longer exists."))
     return fair
 
 
