@@ -121,7 +121,7 @@ def test_the_openapi_document_describes_every_api_route(app, client):
     described = {(path, method.upper()) for path, item in document["paths"].items() for method in item}
     routes = {
         (re.sub(r"<(?:\w+:)?(\w+?)(?:_id)?>", r"{\1}", rule.rule.removeprefix("/api/v1")).replace(
-            "{reservation}", "{id}").replace("{request}", "{id}"), method)
+            "{reservation}", "{id}").replace("{request}", "{id}").replace("{job}", "{id}"), method)
         for rule in app.url_map.iter_rules() if rule.rule.startswith("/api/v1")
         for method in rule.methods - {"HEAD", "OPTIONS"}
     }
