@@ -229,10 +229,15 @@ def supply_graph() -> SupplyGraph:
 
 
 def warm_up(app) -> None:
-    """Build the app's graph now (at worker start), so that no request waits for it."""
+    """Build the app's graph now (at worker start), so that no request waits for it. A failure is
+    logged: the first request that needs the graph builds it."""
     with app.app_context():
-        supply_graph()
-        db.session.remove()
+        try:
+            supply_graph()
+        except Exception:
+            log.warning("the matching graph could not be built in advance", exc_info=True)
+        finally:
+            db.session.remove()
 
 
 def init_app(app) -> None:

@@ -4,6 +4,7 @@ looked up through the public API."""
 import json
 import os
 import re
+import time
 from pathlib import Path
 from urllib.request import urlopen
 
@@ -125,9 +126,17 @@ class Visitor:
 
     def fetch(self, link) -> tuple[str, bytes]:
         """What a link gives this signed-in person (a PDF, a calendar file): content type and bytes.
-        Fetched with the tab's cookies: Chromium would show an inline PDF rather than save it."""
-        response = self.page.context.request.get(link.get_attribute("href"))
-        assert response.ok, f"{link.get_attribute('href')} answered {response.status}"
+        Fetched with the tab's cookies: Chromium would show an inline PDF rather than save it. A
+        document being built answers 202 with its job: asked again once the job is done."""
+        address, requests = link.get_attribute("href"), self.page.context.request
+        response = requests.get(address)
+        if response.status == 202:
+            job = response.headers["location"]
+            deadline = time.monotonic() + 120
+            while requests.get(job).json()["state"] in ("queued", "running") and time.monotonic() < deadline:
+                time.sleep(0.3)
+            response = requests.get(address)
+        assert response.status == 200, f"{address} answered {response.status}"
         return response.headers["content-type"], response.body()
 
 

@@ -28,7 +28,9 @@ def seed(database_url: str, enterprises: int) -> None:
 
 
 def serve(database_url: str, port: int) -> None:
-    app = create_app(SETTINGS | {"SQLALCHEMY_DATABASE_URI": database_url})
+    # Long work runs as it does under `make run`: in the server's own threads, the request answering
+    # at once with a progress page.
+    app = create_app(SETTINGS | {"SQLALCHEMY_DATABASE_URI": database_url, "JOBS_DISPATCHER": "thread"})
     server = make_server("127.0.0.1", port, app, threaded=True)
     print("ready", flush=True)
     server.serve_forever()

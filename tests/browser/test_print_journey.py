@@ -21,3 +21,19 @@ def test_the_organizer_prints_the_floor_plan_and_every_agenda(fair, visit):
         texts = [page.extract_text() for page in pages]
         assert all(text.strip() for text in texts), f"every page of {href} carries text"
         assert not {code for code in expected if code not in " ".join(texts)}, f"{href} names every booth"
+
+
+def test_a_document_still_being_built_shows_its_progress_and_turns_into_the_pdf(fair, visit):
+    """The agendas in English are laid out by a job (nothing built them yet in English): the click opens
+    a page with a progress bar, which turns into the PDF when the job is done."""
+    organizer = visit(ORGANIZER, lang="en")
+    organizer.goto("/organizer/?lang=en")
+    page = organizer.page
+    with page.expect_download(timeout=120_000) as download:
+        with page.expect_navigation():
+            page.locator("main a[href='/print/agendas.pdf']").click()
+        assert page.locator("progress.job-bar").is_visible()
+        assert page.locator("main h1").inner_text() == "Building the document"
+        organizer.step("agendas being built")
+    pdf = download.value.path().read_bytes()
+    assert pdf.startswith(b"%PDF") and PdfReader(io.BytesIO(pdf)).pages

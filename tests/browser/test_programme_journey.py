@@ -71,7 +71,8 @@ def import_and_invite(organizer, fair, tmp_path, tax_code: str, company: str, em
     organizer.submit_link(page.locator("main a[href='/organizer/register']"))
     page.set_input_files("#document", str(register_file))
     organizer.submit(page.locator("main form[enctype] button.primary"))
-    assert page.locator(".flash-success").is_visible()
+    page.wait_for_url("**/organizer/register?job=*", timeout=60_000)  # from the import's progress page
+    assert page.locator("#summary-heading").is_visible()
     page.fill("#q", tax_code)
     organizer.submit(page.locator("form.register-filters button.primary"))
     row = page.locator(".register-table tbody tr", has_text=company)
@@ -224,6 +225,7 @@ def meet_and_record_contract(me, lead, organizer, title: str, lead_name: str, co
 
     organizer.goto("/organizer/meetings")
     organizer.submit(page.locator("main form[action='/organizer/meetings/run'] button"))
+    page.wait_for_url("**/organizer/meetings", timeout=60_000)  # from the run's progress page
     past = page.locator("input[name=publish_past]")
     if past.count():  # the demo fair's slots have passed: publishing needs a yes
         past.check()
