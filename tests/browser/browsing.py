@@ -124,6 +124,14 @@ class Visitor:
             button.click()
         self.arrived()
 
+    def submit_job(self, button, ends_at: str):
+        """Click a button that starts long work: through its progress page to the page at `ends_at` (a
+        glob), which is checked."""
+        with self.page.expect_navigation():
+            button.click()
+        self.page.wait_for_url(ends_at, timeout=90_000)
+        self.arrived()
+
     def fetch(self, link) -> tuple[str, bytes]:
         """What a link gives this signed-in person (a PDF, a calendar file): content type and bytes.
         Fetched with the tab's cookies: Chromium would show an inline PDF rather than save it. A

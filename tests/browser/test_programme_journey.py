@@ -70,8 +70,7 @@ def import_and_invite(organizer, fair, tmp_path, tax_code: str, company: str, em
     organizer.goto("/organizer/")
     organizer.submit_link(page.locator("main a[href='/organizer/register']"))
     page.set_input_files("#document", str(register_file))
-    organizer.submit(page.locator("main form[enctype] button.primary"))
-    page.wait_for_url("**/organizer/register?job=*", timeout=60_000)  # from the import's progress page
+    organizer.submit_job(page.locator("main form[enctype] button.primary"), "**/organizer/register?job=*")
     assert page.locator("#summary-heading").is_visible()
     page.fill("#q", tax_code)
     organizer.submit(page.locator("form.register-filters button.primary"))
@@ -224,8 +223,7 @@ def meet_and_record_contract(me, lead, organizer, title: str, lead_name: str, co
     lead.submit(request.locator("form[action$='/accept'] button"))
 
     organizer.goto("/organizer/meetings")
-    organizer.submit(page.locator("main form[action='/organizer/meetings/run'] button"))
-    page.wait_for_url("**/organizer/meetings", timeout=60_000)  # from the run's progress page
+    organizer.submit_job(page.locator("main form[action='/organizer/meetings/run'] button"), "**/organizer/meetings")
     past = page.locator("input[name=publish_past]")
     if past.count():  # the demo fair's slots have passed: publishing needs a yes
         past.check()
