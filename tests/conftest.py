@@ -81,6 +81,17 @@ def app(make_app):
 
 
 @pytest.fixture
+def run_pending(app):
+    """Run the jobs a `manual` app (`make_app(JOBS_DISPATCHER="manual")`) is holding."""
+
+    def run() -> None:
+        with app.app_context():
+            app.extensions["fairmatch.jobs"].run_pending()
+
+    return run
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

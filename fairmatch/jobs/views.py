@@ -5,7 +5,8 @@ every generated file: the stored file while fresh, else the job that builds it."
 import time
 from collections.abc import Callable
 
-from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from fairmatch.errors import wants_json
@@ -32,6 +33,27 @@ def visible_job(job_id: str) -> Job | None:
     if current_user.is_organizer or job.user_id == current_user.id:
         return job
     return None
+
+
+def job_of_kind(job_id: str, kind: str) -> Job:
+    """The job `job_id` of `kind` (a page showing its outcome), or 404."""
+    job = db.session.get(Job, job_id) if len(job_id) <= 32 else None
+    if job is None or job.kind != kind:
+        abort(404)
+    return job
+
+
+def import_outcome(job: Job, summary, report):
+    """(summary, report) of an ended import job, for its page: `summary(counts)` when it imported,
+    `report(result)` when it refused the file (the result lists the problems); (None, None) with its
+    error flashed when it failed."""
+    if job.state == "failed":
+        flash(job.error or _("The import failed."), "error")
+        return None, None
+    result = job.result or {}
+    if result.get("imported"):
+        return summary(result["summary"]), None
+    return None, report(result)
 
 
 def job_document(job: Job) -> dict:

@@ -1,6 +1,6 @@
 """The pages of the recognised-products register."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -8,10 +8,9 @@ from flask_login import current_user
 
 from fairmatch.auth.decorators import role_required
 from fairmatch.errors import RuleViolation
-from fairmatch.extensions import db
 from fairmatch.fairs.services import current_fair
 from fairmatch.i18n import language
-from fairmatch.jobs.models import Job
+from fairmatch.jobs.views import import_outcome, job_of_kind
 from fairmatch.register import importing, services, tasks
 from fairmatch.register.forms import RegisterUploadForm
 from fairmatch.register.reading import Problem
@@ -40,10 +39,11 @@ def index():
         job = tasks.start_register_import(upload.read(), upload.filename or "", current_user, language())
         return redirect(url_for("jobs.page", job_id=job.id), 303)
     if request.method == "GET" and request.args.get("job"):
-        job = _import_job(request.args["job"])
+        job = job_of_kind(request.args["job"], "register-import")
         if job.active:
             return redirect(url_for("jobs.page", job_id=job.id))
-        summary, report = _import_outcome(job)
+        summary, report = import_outcome(job, lambda counts: importing.ImportSummary(**counts),
+                                         _refusal)
     status = request.args.get("status", "")
     status = status if status in services.STATUSES else ""
     q = request.args.get("q", "").strip()[:100]
@@ -67,22 +67,8 @@ def index():
     return page, 422 if form.errors else 200
 
 
-def _import_job(job_id: str) -> Job:
-    job = db.session.get(Job, job_id) if len(job_id) <= 32 else None
-    if job is None or job.kind != "register-import":
-        abort(404)
-    return job
-
-
-def _import_outcome(job: Job):
-    """(summary, report) of an ended register import; its error flashed when it failed."""
-    result = job.result or {}
-    if job.state == "failed":
-        flash(job.error or _("The import failed."), "error")
-        return None, None
-    if result.get("imported"):
-        return importing.ImportSummary(**result["summary"]), None
-    return None, importing.problem_lines([Problem(**p) for p in result.get("problems", [])])
+def _refusal(result: dict):
+    return importing.problem_lines([Problem(**p) for p in result["problems"]])
 
 
 @blueprint.post("/organizer/register/invite")

@@ -28,15 +28,6 @@ def app(make_app):
 
 
 @pytest.fixture
-def run_pending(app):
-    def run() -> None:
-        with app.app_context():
-            app.extensions["fairmatch.jobs"].run_pending()
-
-    return run
-
-
-@pytest.fixture
 def organizer(make_user, auth):
     auth.login(make_user("organizer"))
 

@@ -13,15 +13,6 @@ def app(make_app):
 
 
 @pytest.fixture
-def run_pending(app):
-    def run() -> None:
-        with app.app_context():
-            app.extensions["fairmatch.jobs"].run_pending()
-
-    return run
-
-
-@pytest.fixture
 def job_rows(app):
     def rows() -> list[tuple[str, str, int]]:
         with app.app_context():

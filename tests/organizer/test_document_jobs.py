@@ -31,15 +31,6 @@ def organizer(app, small_fair):
     return signed_in(app, small_fair.emails["organizer"])
 
 
-@pytest.fixture
-def run_pending(app):
-    def run() -> None:
-        with app.app_context():
-            app.extensions["fairmatch.jobs"].run_pending()
-
-    return run
-
-
 def jobs(app) -> int:
     with app.app_context():
         return db.session.scalar(select(func.count(Job.id)))

@@ -21,15 +21,6 @@ def app(make_app):
 
 
 @pytest.fixture
-def run_pending(app):
-    def run() -> None:
-        with app.app_context():
-            app.extensions["fairmatch.jobs"].run_pending()
-
-    return run
-
-
-@pytest.fixture
 def organizer(app, make_user):
     return signed_in(app, make_user("organizer"))
 

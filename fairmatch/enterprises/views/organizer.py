@@ -20,7 +20,7 @@ from fairmatch.enterprises.views.directory import directory_query
 from fairmatch.errors import DomainError, NotFound
 from fairmatch.extensions import db
 from fairmatch.i18n import language
-from fairmatch.jobs.models import Job
+from fairmatch.jobs.views import import_outcome, job_of_kind
 from fairmatch.web.bulk import BulkForm, apply_to_each
 
 organizer_only = role_required("organizer")
@@ -212,30 +212,17 @@ def exchange():
             return redirect(url_for("jobs.page", job_id=job.id), 303)
         report = import_report(problems, {})
     elif request.method == "GET" and request.args.get("job"):
-        job = _import_job(request.args["job"])
+        job = job_of_kind(request.args["job"], "import")
         if job.active:
             return redirect(url_for("jobs.page", job_id=job.id))
-        summary, report = _import_outcome(job)
+        summary, report = import_outcome(job, lambda counts: ImportSummary(**counts),
+                                         _refusal)
     status = 422 if request.method == "POST" and (report or form.errors) else 200
     return render_template("enterprises/exchange.html", form=form, report=report, summary=summary, job=job), status
 
 
-def _import_job(job_id: str) -> Job:
-    job = db.session.get(Job, job_id) if len(job_id) <= 32 else None
-    if job is None or job.kind != "import":
-        abort(404)
-    return job
-
-
-def _import_outcome(job: Job):
-    """(summary, report) of an ended import job; its error flashed when it failed."""
-    result = job.result or {}
-    if job.state == "failed":
-        flash(job.error or _("The import failed."), "error")
-        return None, None
-    if result.get("imported"):
-        return ImportSummary(**result["summary"]), None
-    return None, import_report([Problem(**p) for p in result.get("problems", [])], result.get("labels", {}))
+def _refusal(result: dict):
+    return import_report([Problem(**p) for p in result["problems"]], result.get("labels", {}))
 
 
 @blueprint.get("/organizer/exchange/export.json")
