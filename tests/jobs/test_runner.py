@@ -14,7 +14,7 @@ from fairmatch.extensions import db
 from fairmatch.jobs import runner
 from fairmatch.jobs.models import Job
 from fairmatch.jobs.registry import TASKS, TITLES
-from tests.conftest import new_tax_code
+from tests.conftest import new_tax_code, signed_in
 
 
 @pytest.fixture
@@ -151,3 +151,17 @@ def test_the_same_work_asked_at_once_is_one_job(app, tasks):
         db.session.add(Job(id="x" * 32, kind="same", key=first.key, params={}))
         with pytest.raises(IntegrityError):  # the database refuses a second active job for one work
             db.session.commit()
+
+
+def test_a_failed_job_page_shows_its_error_and_the_way_back(app, tasks, make_user):
+    tasks("refused", lambda job, progress: (_ for _ in ()).throw(DomainError("Tệp không đọc được")))
+    organizer = signed_in(app, make_user("organizer"))
+    with app.app_context():
+        job_id = runner.submit("refused", {}).id
+        app.extensions["fairmatch.jobs"].run_pending()
+    page = organizer.get(f"/jobs/{job_id}?lang=en", headers={"Referer": "http://localhost/organizer/exchange"})
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200 and "Tệp không đọc được" in text
+    assert 'href="http://localhost/organizer/exchange">Back</a>' in text
+    elsewhere = organizer.get(f"/jobs/{job_id}", headers={"Referer": "https://evil.example/"})
+    assert "evil.example" not in elsewhere.get_data(as_text=True)  # only a way back into the site
