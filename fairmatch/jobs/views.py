@@ -66,7 +66,7 @@ def job_response(job: Job, status: int = 202):
     """Answer a request that started or joined `job`: the job's address (JSON) or its progress page."""
     address = url_for("api.job", job_id=job.id)
     headers = {"Retry-After": str(RETRY_AFTER), "Location": address}
-    if wants_json():
+    if wants_json() or request.headers.get("Authorization", "").startswith("Bearer "):  # an API client
         return {"job": address}, status, headers
     return progress_page(job), status, headers
 

@@ -1,6 +1,8 @@
 """A scheduler run is a job: the request answers at once with it, the same run asked twice joins
 it, its page shows how far it is, and it ends in the run's summary and the review."""
 
+from fairmatch.auth.models import User
+from fairmatch.auth.services import issue_token
 from fairmatch.extensions import db
 from fairmatch.meetings.models import Meeting
 from tests.conftest import signed_in
@@ -92,3 +94,14 @@ def test_the_console_run_shows_a_progress_page_that_survives_a_reload(app, make_
     done = organizer.get(page_address + "?lang=vi").get_data(as_text=True)
     assert "Xếp lịch các cuộc gặp" in done and 'href="/organizer/meetings"' in done
     assert "The scheduler is running." not in organizer.get("/organizer/meetings?lang=en").get_data(as_text=True)
+
+
+def test_a_token_client_asking_for_a_document_being_built_gets_the_job_as_json(make_app, make_user, make_fair):
+    app = make_app(JOBS_DISPATCHER="manual", JOBS_WAIT_SECONDS=0)
+    make_fair()
+    email = make_user("organizer")
+    with app.app_context():
+        token = issue_token(db.session.scalar(db.select(User).where(User.email == email)))
+    answer = app.test_client().get("/print/grid.pdf", headers={"Authorization": f"Bearer {token}"})
+    assert answer.status_code == 202 and answer.mimetype == "application/json"
+    assert answer.json["job"] == answer.headers["Location"] and answer.headers["Retry-After"]
