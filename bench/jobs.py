@@ -113,7 +113,7 @@ class Browser:
         return response, data, time.perf_counter() - started
 
     def csrf(self, path) -> str:
-        return re.search(rb'name="csrf_token" value="([^"]+)"', self.call("GET", path)[1]).group(1).decode()
+        return re.search(rb'name="csrf_token"[^>]*value="([^"]+)"', self.call("GET", path)[1]).group(1).decode()
 
     def sign_in(self, email, password) -> None:
         body = urlencode({"csrf_token": self.csrf("/login"), "email": email, "password": password})
@@ -134,7 +134,12 @@ class Prober(threading.Thread):
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         while not self.stop.is_set():
             for path in PROBED:
-                status, _data, seconds = request(connection, "GET", path.format(key=self.key))
+                started = time.perf_counter()
+                try:
+                    status, _data, seconds = request(connection, "GET", path.format(key=self.key))
+                except (OSError, http.client.HTTPException):  # counted as a server error
+                    connection.close()
+                    status, seconds = 599, time.perf_counter() - started
                 self.samples.append((self.phase, path.split("?")[0], seconds, status))
             time.sleep(0.1)
 
