@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
 from fairmatch.database import utcnow
 from fairmatch.extensions import db
-from fairmatch.jobs.models import Job
+from fairmatch.jobs.models import ACTIVE, Job
 from fairmatch.jobs.progress import ALIVE_SECONDS, Reporter
 from fairmatch.jobs.registry import TASKS
 
@@ -59,7 +59,7 @@ def submit(kind: str, params: dict, *, user=None, lang: str = "vi", names: dict 
 
 
 def active_job(key: str) -> Job | None:
-    return db.session.scalar(select(Job).where(Job.key == key, Job.state.in_(("queued", "running"))))
+    return db.session.scalar(select(Job).where(Job.key == key, Job.state.in_(ACTIVE)))
 
 
 def one_at_a_time(work: str) -> None:
@@ -73,7 +73,7 @@ def one_at_a_time(work: str) -> None:
 
 def latest_active(kind: str) -> Job | None:
     return db.session.scalar(
-        select(Job).where(Job.kind == kind, Job.state.in_(("queued", "running"))).order_by(Job.created_at.desc())
+        select(Job).where(Job.kind == kind, Job.state.in_(ACTIVE)).order_by(Job.created_at.desc())
     )
 
 
@@ -143,7 +143,7 @@ def recover() -> int:
     now = utcnow()
     store = dispatcher().progress
     again = []
-    for job in db.session.scalars(select(Job).where(Job.state.in_(("queued", "running")))):
+    for job in db.session.scalars(select(Job).where(Job.state.in_(ACTIVE))):
         if job.state == "running" and job.started_at < now - timedelta(seconds=ALIVE_SECONDS) \
                 and store.get(job.id) is None:
             requeued = db.session.execute(
