@@ -14,8 +14,7 @@ from sqlalchemy import bindparam, func, select
 
 from fairmatch.audit.models import AuditEntry
 from fairmatch.booths.models import BOOTH_TYPE_LABELS, Booth, BoothReservation, Hall, ReservationBooth
-from fairmatch.booths.services import STATUS_OF_STATE, BoothView, expire_holds, plan_of
-from fairmatch.booths.services import _view as booth_view
+from fairmatch.booths.services import STATUS_OF_STATE, BoothView, booth_view, expire_holds, plan_of
 from fairmatch.common.text import fold
 from fairmatch.common.vocabulary import SECTORS
 from fairmatch.database import utcnow

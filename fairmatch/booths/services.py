@@ -92,10 +92,11 @@ def plan_of(fair: Fair, now: datetime | None = None) -> list[BoothView]:
     booths = db.session.scalars(
         select(Booth).where(Booth.fair_id == fair.id).options(selectinload(Booth.hall)).order_by(Booth.id)
     )
-    return [_view(booth, active.get(booth.id)) for booth in booths]
+    return [booth_view(booth, active.get(booth.id)) for booth in booths]
 
 
-def _view(booth: Booth, reservation: BoothReservation | None) -> BoothView:
+def booth_view(booth: Booth, reservation: BoothReservation | None) -> BoothView:
+    """The booth as the plan shows it: blocked, free, or at the stage of its active reservation."""
     if booth.blocked:
         return BoothView(booth, "blocked", reservation)
     if reservation is None:
